@@ -1,0 +1,282 @@
+"""National home page, the organisations index and the organisation root page (the tenant)."""
+
+from __future__ import annotations
+
+import re
+
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Collection, Orderable, Page
+
+
+class OrganisationKind(models.TextChoices):
+    GEMEENTE = "gemeente", _("Gemeente")
+    PROVINCIE = "provincie", _("Provincie")
+    WATERSCHAP = "waterschap", _("Waterschap")
+
+
+# Official codes as used by CBS and the Rijksoverheid: GM0363, PV27, WS0155.
+OFFICIAL_CODE_PATTERNS = {
+    OrganisationKind.GEMEENTE: re.compile(r"^GM\d{4}$"),
+    OrganisationKind.PROVINCIE: re.compile(r"^PV\d{2}$"),
+    OrganisationKind.WATERSCHAP: re.compile(r"^WS\d{4}$"),
+}
+
+
+def validate_official_code(kind: str, code: str) -> None:
+    """Raise ValidationError when code is not a valid official code for kind."""
+    pattern = OFFICIAL_CODE_PATTERNS.get(kind)
+    if pattern is None:
+        raise ValidationError({"kind": _("Onbekende soort organisatie.")})
+    if not pattern.match(code or ""):
+        examples = {"gemeente": "GM0363", "provincie": "PV27", "waterschap": "WS0155"}
+        raise ValidationError(
+            {
+                "official_code": _(
+                    "Ongeldige code voor een %(kind)s; gebruik de officiële code, bijvoorbeeld "
+                    "%(example)s."
+                )
+                % {"kind": OrganisationKind(kind).label.lower(), "example": examples[kind]}
+            }
+        )
+
+
+class HomePage(Page):
+    """The national home: root of the default Site."""
+
+    intro = RichTextField(
+        _("inleiding"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Korte introductie bovenaan de landelijke startpagina."),
+    )
+    body = RichTextField(
+        _("inhoud"),
+        blank=True,
+        features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
+        help_text=_("Verdere tekst op de startpagina."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("landelijke startpagina")
+        verbose_name_plural = _("landelijke startpagina's")
+
+
+class OrganisationIndexPage(Page):
+    """Container for all organisation root pages."""
+
+    intro = RichTextField(
+        _("inleiding"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Tekst boven de lijst met aangesloten organisaties."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.OrganisationPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("overzicht organisaties")
+        verbose_name_plural = _("overzichten organisaties")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["organisations"] = (
+            OrganisationPage.objects.child_of(self).live().public().order_by("title")
+        )
+        return context
+
+
+class OrganisationPage(Page):
+    """Root page of one gemeente, provincie or waterschap: the anchor of the tenant.
+
+    Provisioning (home.provisioning) fills the group, collection and workflow links.
+    """
+
+    kind = models.CharField(
+        _("soort organisatie"),
+        max_length=20,
+        choices=OrganisationKind.choices,
+        help_text=_("Gemeente, provincie of waterschap."),
+    )
+    official_code = models.CharField(
+        _("officiële code"),
+        max_length=6,
+        help_text=_("Code van CBS/Rijksoverheid, bijvoorbeeld GM0363, PV27 of WS0155."),
+    )
+    intro = RichTextField(
+        _("inleiding"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Korte introductie op de startpagina van de organisatie."),
+    )
+    editors_group = models.ForeignKey(
+        Group,
+        verbose_name=_("groep redacteuren"),
+        help_text=_("Wordt bij het inrichten aangemaakt."),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    publishers_group = models.ForeignKey(
+        Group,
+        verbose_name=_("groep publiceerders"),
+        help_text=_("Wordt bij het inrichten aangemaakt."),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    coordinators_group = models.ForeignKey(
+        Group,
+        verbose_name=_("groep veiligheidscoördinatoren"),
+        help_text=_("Wordt bij het inrichten aangemaakt."),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    collection = models.ForeignKey(
+        Collection,
+        verbose_name=_("documentcollectie"),
+        help_text=_("Collectie voor de documenten van deze organisatie."),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("kind"), FieldPanel("official_code")],
+            heading=_("Organisatie"),
+        ),
+        FieldPanel("intro"),
+        InlinePanel("contacts", heading=_("Contactpersonen"), label=_("Contactpersoon")),
+    ]
+    parent_page_types = ["home.OrganisationIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        # official_code is unique per locale; Page.locale is not local to this table, so that is
+        # enforced in clean() and in provisioning (which locks the index page while creating).
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=["gemeente", "provincie", "waterschap"]),
+                name="organisation_kind_valid",
+            ),
+        ]
+        permissions = [("provision_organisation", _("Kan organisaties inrichten"))]
+
+    def clean(self):
+        super().clean()
+        validate_official_code(self.kind, self.official_code)
+        clash = OrganisationPage.objects.filter(
+            official_code=self.official_code, locale_id=self.locale_id
+        ).exclude(pk=self.pk)
+        if self.official_code and clash.exists():
+            raise ValidationError(
+                {"official_code": _("Er bestaat al een organisatie met deze code.")}
+            )
+
+    @classmethod
+    def for_page(cls, page: Page) -> OrganisationPage | None:
+        """The organisation a page belongs to (the page itself or its nearest ancestor)."""
+        if isinstance(page, cls):
+            return page
+        return cls.objects.ancestor_of(page).order_by("-depth").first()
+
+    def contact(self, role: str) -> OrganisationContact | None:
+        return next((c for c in self.contacts.all() if c.role == role), None)
+
+
+class ContactRole(models.TextChoices):
+    VEILIGHEIDSCOORDINATOR = "veiligheidscoordinator", _("Veiligheidscoördinator")
+    VERTROUWENSPERSOON = "vertrouwenspersoon", _("Vertrouwenspersoon")
+    COMMUNICATIE = "communicatie", _("Communicatie")
+
+
+class OrganisationContact(Orderable):
+    """A named contact of an organisation for one role; at most one per role."""
+
+    page = ParentalKey(OrganisationPage, on_delete=models.CASCADE, related_name="contacts")
+    role = models.CharField(
+        _("rol"),
+        max_length=30,
+        choices=ContactRole.choices,
+        help_text=_("Voor welke rol dit de contactpersoon is."),
+    )
+    name = models.CharField(_("naam"), max_length=200, help_text=_("Naam of functienaam."))
+    email = models.EmailField(_("e-mailadres"), blank=True, help_text=_("Zakelijk e-mailadres."))
+    phone = models.CharField(
+        _("telefoonnummer"), max_length=30, blank=True, help_text=_("Zakelijk telefoonnummer.")
+    )
+
+    panels = [FieldPanel("role"), FieldPanel("name"), FieldPanel("email"), FieldPanel("phone")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("contactpersoon")
+        verbose_name_plural = _("contactpersonen")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "role"], name="one_contact_per_role"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()}: {self.name}"
+
+
+@register_setting(icon="help")
+class ContactSettings(BaseGenericSetting):
+    """National contact details shown in every page footer."""
+
+    vertrouwenslijn_phone = models.CharField(
+        _("telefoonnummer Vertrouwenslijn"),
+        max_length=30,
+        blank=True,
+        help_text=_("Vertrouwelijk (ook anoniem) gesprek voor ambtsdragers en hun naasten."),
+    )
+    vertrouwenslijn_url = models.URLField(
+        _("website Vertrouwenslijn"), blank=True, help_text=_("Pagina met meer informatie.")
+    )
+    vertrouwenslijn_hours = models.CharField(
+        _("bereikbaarheid Vertrouwenslijn"),
+        max_length=100,
+        blank=True,
+        help_text=_("Bijvoorbeeld: ma-vr 9.00-17.00 uur."),
+    )
+    checked_on = models.DateField(
+        _("laatst gecontroleerd"),
+        null=True,
+        blank=True,
+        help_text=_("Datum waarop deze gegevens voor het laatst zijn gecontroleerd."),
+    )
+
+    panels = [
+        FieldPanel("vertrouwenslijn_phone"),
+        FieldPanel("vertrouwenslijn_url"),
+        FieldPanel("vertrouwenslijn_hours"),
+        FieldPanel("checked_on"),
+    ]
+
+    class Meta:
+        verbose_name = _("contactgegevens")

@@ -1,0 +1,215 @@
+"""Provision an organisation (tenant) and the national editors, idempotently.
+
+Creates or repairs: the organisation root page, its groups, subtree page permissions, a document
+collection with permissions, and a page workflow (redacteur submits, publiceerder approves).
+Running it again for the same organisation changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from .models import OrganisationIndexPage, OrganisationPage, validate_official_code
+
+NATIONAL_EDITORS_GROUP = "Landelijke redactie"
+
+# Page permissions per organisation role, on the organisation's subtree.
+ROLE_PAGE_PERMISSIONS = {
+    "editors_group": ["add_page", "change_page", "lock_page"],
+    "publishers_group": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    "coordinators_group": [],
+}
+ROLE_LABELS = {
+    "editors_group": "Redacteuren",
+    "publishers_group": "Publiceerders",
+    "coordinators_group": "Veiligheidscoördinatoren",
+}
+MEDIA_PERMISSIONS = [
+    ("wagtaildocs", ["add_document", "change_document", "choose_document"]),
+    ("wagtailimages", ["add_image", "change_image", "choose_image"]),
+]
+NATIONAL_PAGE_PERMISSIONS = [
+    "add_page",
+    "change_page",
+    "publish_page",
+    "lock_page",
+    "unlock_page",
+    "bulk_delete_page",
+]
+
+
+@dataclass
+class ProvisionResult:
+    organisation: OrganisationPage
+    changes: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes)
+
+
+def _permission(app_label: str, codename: str) -> Permission:
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _page_permission(codename: str) -> Permission:
+    return _permission("wagtailcore", codename)
+
+
+def _ensure(created: bool, changes: list[str], message: str) -> None:
+    if created:
+        changes.append(message)
+
+
+def _grant_admin_access(group: Group, changes: list[str]) -> None:
+    access = _permission("wagtailadmin", "access_admin")
+    if not group.permissions.filter(pk=access.pk).exists():
+        group.permissions.add(access)
+        changes.append(f"toegang tot beheeromgeving voor {group.name}")
+
+
+def _grant_page_permissions(
+    group: Group, pages: list[Page], codenames: list[str], changes: list[str]
+) -> None:
+    for page in pages:
+        for codename in codenames:
+            _, created = GroupPagePermission.objects.get_or_create(
+                group=group, page=page, permission=_page_permission(codename)
+            )
+            _ensure(created, changes, f"{codename} op {page.title} ({page.locale}) voor {group}")
+
+
+def _grant_media_permissions(group: Group, collection: Collection, changes: list[str]) -> None:
+    for app_label, codenames in MEDIA_PERMISSIONS:
+        for codename in codenames:
+            _, created = GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=collection, permission=_permission(app_label, codename)
+            )
+            _ensure(created, changes, f"{codename} op collectie {collection} voor {group}")
+
+
+def _organisation_index() -> OrganisationIndexPage:
+    index = (
+        OrganisationIndexPage.objects.filter(locale__language_code="nl").select_for_update().first()
+    )
+    if index is None:
+        raise LookupError("Er is nog geen overzichtspagina 'Organisaties'; laad eerst de basis.")
+    return index
+
+
+def _ensure_group(org: OrganisationPage, attr: str, changes: list[str]) -> Group:
+    group = getattr(org, attr)
+    if group is None:
+        name = f"{org.title} ({org.official_code}) – {ROLE_LABELS[attr]}"
+        group, created = Group.objects.get_or_create(name=name)
+        _ensure(created, changes, f"groep {name}")
+        setattr(org, attr, group)
+        changes.append(f"{attr} gekoppeld")
+    return group
+
+
+def _ensure_collection(org: OrganisationPage, changes: list[str]) -> Collection:
+    if org.collection is None:
+        name = f"{org.title} ({org.official_code})"
+        root = Collection.get_first_root_node()
+        collection = root.get_children().filter(name=name).first()
+        if collection is None:
+            collection = root.add_child(name=name)
+            changes.append(f"collectie {name}")
+        org.collection = collection
+        changes.append("collectie gekoppeld")
+    return org.collection
+
+
+def _ensure_workflow(
+    org: OrganisationPage, pages: list[Page], publishers: Group, changes: list[str]
+) -> None:
+    name = f"Publicatie {org.title} ({org.official_code})"
+    workflow, created = Workflow.objects.get_or_create(name=name, defaults={"active": True})
+    _ensure(created, changes, f"workflow {name}")
+    task_name = f"Goedkeuring publiceerders {org.official_code}"
+    task = GroupApprovalTask.objects.filter(name=task_name).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=task_name)
+        changes.append(f"taak {task_name}")
+    if not task.groups.filter(pk=publishers.pk).exists() or task.groups.count() != 1:
+        task.groups.set([publishers])
+        changes.append(f"taak {task_name} aan {publishers} toegewezen")
+    _, created = WorkflowTask.objects.get_or_create(
+        workflow=workflow, task=task, defaults={"sort_order": 0}
+    )
+    _ensure(created, changes, f"taak in workflow {name}")
+    for page in pages:
+        link = WorkflowPage.objects.filter(page=page).first()
+        if link is None or link.workflow_id != workflow.pk:
+            WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+            changes.append(f"workflow op {page.title} ({page.locale})")
+
+
+@transaction.atomic
+def provision_organisation(*, title: str, kind: str, official_code: str) -> ProvisionResult:
+    """Create or repair one organisation; a second call with the same code changes nothing."""
+    validate_official_code(kind, official_code)
+    changes: list[str] = []
+    index = _organisation_index()  # locked: serialises concurrent provisioning
+    org = OrganisationPage.objects.filter(
+        official_code=official_code, locale__language_code="nl"
+    ).first()
+    if org is None:
+        org = OrganisationPage(title=title, kind=kind, official_code=official_code)
+        index.add_child(instance=org)
+        org.save_revision().publish()
+        changes.append(f"pagina {title}")
+    elif org.kind != kind:
+        raise ValueError(
+            f"{official_code} bestaat al als {org.get_kind_display()}, niet als {kind}."
+        )
+
+    groups = {attr: _ensure_group(org, attr, changes) for attr in ROLE_PAGE_PERMISSIONS}
+    collection = _ensure_collection(org, changes)
+    if changes:
+        org.save(update_fields=[*ROLE_PAGE_PERMISSIONS, "collection"])
+
+    pages = list(org.get_translations(inclusive=True))
+    for attr, group in groups.items():
+        _grant_admin_access(group, changes)
+        _grant_page_permissions(group, pages, ROLE_PAGE_PERMISSIONS[attr], changes)
+        if attr != "coordinators_group":
+            _grant_media_permissions(group, collection, changes)
+    _ensure_workflow(org, pages, groups["publishers_group"], changes)
+    return ProvisionResult(organisation=org, changes=changes)
+
+
+@transaction.atomic
+def provision_national_editors() -> Group:
+    """The Landelijke redactie: the whole tree, all collections, and provisioning itself."""
+    group, _ = Group.objects.get_or_create(name=NATIONAL_EDITORS_GROUP)
+    changes: list[str] = []
+    _grant_admin_access(group, changes)
+    provision = _permission("home", "provision_organisation")
+    group.permissions.add(provision)
+    homes = list(Page.objects.filter(depth=2))
+    _grant_page_permissions(group, homes, NATIONAL_PAGE_PERMISSIONS, changes)
+    root_collection = Collection.get_first_root_node()
+    _grant_media_permissions(group, root_collection, changes)
+    for app_label, codename in [
+        ("wagtaildocs", "delete_document"),
+        ("wagtailimages", "delete_image"),
+    ]:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=root_collection, permission=_permission(app_label, codename)
+        )
+    return group

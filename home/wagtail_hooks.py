@@ -1,0 +1,36 @@
+from django.contrib.auth.models import Permission
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .admin_views import PROVISION_PERMISSION, provision_view
+
+
+@hooks.register("register_admin_urls")
+def register_provision_url():
+    return [
+        path("organisaties/inrichten/", provision_view, name="home_provision_organisation"),
+    ]
+
+
+class ProvisionMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(PROVISION_PERMISSION)
+
+
+@hooks.register("register_settings_menu_item")
+def register_provision_menu_item():
+    return ProvisionMenuItem(
+        _("Organisatie inrichten"),
+        reverse("home_provision_organisation"),
+        icon_name="group",
+        order=150,
+    )
+
+
+@hooks.register("register_permissions")
+def register_provision_permission():
+    return Permission.objects.filter(
+        content_type__app_label="home", codename="provision_organisation"
+    )

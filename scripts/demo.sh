@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Migrate the SQLite database, load the demo content, then run web server and task worker.
+# Ctrl-C stops both.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+ADDR="${DEMO_ADDR:-127.0.0.1:8000}"
+
+$PY manage.py migrate --noinput
+$PY manage.py load_demo
+
+pids=()
+cleanup() {
+  trap - INT TERM EXIT
+  echo
+  echo "Server en worker stoppen..."
+  kill "${pids[@]}" 2>/dev/null || true
+  wait "${pids[@]}" 2>/dev/null || true
+}
+trap cleanup INT TERM EXIT
+
+$PY manage.py db_worker &
+pids+=($!)
+$PY manage.py runserver --noreload "$ADDR" &
+pids+=($!)
+
+echo
+echo "Veilig Bestuur draait op http://$ADDR/ (beheer: http://$ADDR/admin/). Ctrl-C stopt alles."
+# Stop everything as soon as either process ends.
+wait -n "${pids[@]}"

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Run the whole test suite. PostgreSQL at DATABASE_URL when reachable, else SQLite with a
+# warning (see site/settings/test.py); REQUIRE_POSTGRES=1 makes an unreachable PostgreSQL fatal.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+set +e
+.venv/bin/python -m pytest "$@"
+rc=$?
+set -e
+if [ "$rc" -eq 5 ]; then
+  echo "FOUT: er zijn geen tests uitgevoerd." >&2
+  exit 1
+fi
+exit "$rc"

@@ -1,0 +1,71 @@
+"""Test settings: PostgreSQL at DATABASE_URL when reachable, otherwise SQLite with a warning.
+
+REQUIRE_POSTGRES=1 turns an unreachable PostgreSQL into an error (CI sets it).
+"""
+
+import os
+import sys
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import VAR_DIR
+
+DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/veiligbestuur"
+
+
+def _postgres_reachable(url: str) -> str | None:
+    """Return None when PostgreSQL answers at url, else the reason it does not."""
+    import psycopg
+
+    cfg = dj_database_url.parse(url)
+    try:
+        psycopg.connect(
+            host=cfg["HOST"] or None,
+            port=cfg["PORT"] or None,
+            user=cfg["USER"] or None,
+            password=cfg["PASSWORD"] or None,
+            dbname="postgres",
+            connect_timeout=3,
+        ).close()
+    except psycopg.Error as exc:
+        return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return None
+
+
+DATABASE_URL = os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL)
+_require = os.environ.get("REQUIRE_POSTGRES") == "1"
+if DATABASE_URL.startswith(("postgres://", "postgresql://")):
+    _problem = _postgres_reachable(DATABASE_URL)
+else:
+    _problem = f"DATABASE_URL is not a PostgreSQL URL: {DATABASE_URL}"
+
+if _problem is None:
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL)}
+    TEST_DATABASE_VENDOR = "postgresql"
+elif _require:
+    raise ImproperlyConfigured(f"REQUIRE_POSTGRES=1 but PostgreSQL is unreachable: {_problem}")
+else:
+    print(
+        f"\nWAARSCHUWING: PostgreSQL niet bereikbaar ({_problem}); tests draaien op SQLite.\n"
+        "Zet REQUIRE_POSTGRES=1 om dit als fout te behandelen.\n",
+        file=sys.stderr,
+    )
+    VAR_DIR.mkdir(exist_ok=True)
+    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+    TEST_DATABASE_VENDOR = "sqlite"
+
+DEBUG = False
+DEMO_CONTENT_ALLOWED = True
+SECRET_KEY = "test-only-insecure-key"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+MEDIA_ROOT = VAR_DIR / "test-media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WAGTAILADMIN_BASE_URL = "http://testserver"
