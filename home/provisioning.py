@@ -173,10 +173,6 @@ def provision_organisation(*, title: str, kind: str, official_code: str) -> Prov
         index.add_child(instance=org)
         org.save_revision().publish()
         changes.append(f"pagina {title}")
-    elif org.kind != kind:
-        raise ValueError(
-            f"{official_code} bestaat al als {org.get_kind_display()}, niet als {kind}."
-        )
 
     groups = {attr: _ensure_group(org, attr, changes) for attr in ROLE_PAGE_PERMISSIONS}
     collection = _ensure_collection(org, changes)

@@ -1,0 +1,74 @@
+"""Shared fixtures: the platform structure, two provisioned organisations and their people."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from home.models import OrganisationPage
+from home.provisioning import NATIONAL_EDITORS_GROUP, provision_organisation
+from home.setup import ensure_platform
+
+PASSWORD = "een-lang-testwachtwoord"
+
+
+@pytest.fixture
+def home_page(db):
+    return ensure_platform()
+
+
+@pytest.fixture
+def org_a(home_page) -> OrganisationPage:
+    return provision_organisation(
+        title="Gemeente Aadorp", kind="gemeente", official_code="GM9001"
+    ).organisation
+
+
+@pytest.fixture
+def org_b(home_page) -> OrganisationPage:
+    return provision_organisation(
+        title="Gemeente Beestad", kind="gemeente", official_code="GM9002"
+    ).organisation
+
+
+@pytest.fixture
+def make_user(db):
+    def make(username: str, *groups: Group, superuser: bool = False):
+        user = get_user_model().objects.create_user(
+            username=username,
+            email=f"{username}@example.test",
+            password=PASSWORD,
+            is_superuser=superuser,
+            is_staff=superuser,
+        )
+        user.groups.add(*groups)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def redacteur_a(make_user, org_a):
+    return make_user("redacteur-a", org_a.editors_group)
+
+
+@pytest.fixture
+def publiceerder_a(make_user, org_a):
+    return make_user("publiceerder-a", org_a.publishers_group)
+
+
+@pytest.fixture
+def national_editor(make_user, home_page):
+    return make_user("redactie", Group.objects.get(name=NATIONAL_EDITORS_GROUP))
+
+
+@pytest.fixture
+def login(client):
+    """Log a user in on the test client and return that client."""
+
+    def do_login(user):
+        client.force_login(user)
+        return client
+
+    return do_login

@@ -1,0 +1,149 @@
+"""Organisations as tenants: provisioning by command and admin action, idempotent."""
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    WorkflowPage,
+)
+
+from home.models import OrganisationPage
+from home.provisioning import provision_organisation
+
+pytestmark = pytest.mark.django_db
+
+TENANT_MODELS = [
+    "wagtailcore.Page",
+    "auth.Group",
+    "wagtailcore.GroupPagePermission",
+    "wagtailcore.GroupCollectionPermission",
+    "wagtailcore.Collection",
+    "wagtailcore.Workflow",
+    "wagtailcore.Task",
+    "wagtailcore.WorkflowTask",
+    "wagtailcore.WorkflowPage",
+    "wagtailcore.Revision",
+]
+
+
+def row_counts() -> dict[str, int]:
+    return {label: apps.get_model(label).objects.count() for label in TENANT_MODELS}
+
+
+def page_codenames(group, page) -> set[str]:
+    return set(
+        GroupPagePermission.objects.filter(group=group, page=page).values_list(
+            "permission__codename", flat=True
+        )
+    )
+
+
+def test_provisioning_creates_the_whole_tenant(org_a):
+    assert org_a.live
+    assert org_a.get_parent().specific_class.__name__ == "OrganisationIndexPage"
+    assert org_a.kind == "gemeente" and org_a.official_code == "GM9001"
+
+    assert page_codenames(org_a.editors_group, org_a) == {"add_page", "change_page", "lock_page"}
+    assert "publish_page" in page_codenames(org_a.publishers_group, org_a)
+    assert "publish_page" not in page_codenames(org_a.editors_group, org_a)
+    for group in (org_a.editors_group, org_a.publishers_group, org_a.coordinators_group):
+        assert group.permissions.filter(codename="access_admin").exists()
+        assert "Gemeente Aadorp" in group.name
+
+    assert org_a.collection.get_parent() == Collection.get_first_root_node()
+    doc_perms = set(
+        GroupCollectionPermission.objects.filter(
+            group=org_a.editors_group, collection=org_a.collection
+        ).values_list("permission__codename", flat=True)
+    )
+    assert {"add_document", "change_document", "choose_document"} <= doc_perms
+
+    workflow = WorkflowPage.objects.get(page=org_a).workflow
+    tasks = [t.specific for t in workflow.tasks.all()]
+    assert len(tasks) == 1 and isinstance(tasks[0], GroupApprovalTask)
+    assert list(tasks[0].groups.all()) == [org_a.publishers_group]
+
+
+def test_provisioning_twice_changes_nothing(org_a):
+    before = row_counts()
+    result = provision_organisation(
+        title="Gemeente Aadorp", kind="gemeente", official_code="GM9001"
+    )
+    assert result.changes == []
+    assert result.organisation.pk == org_a.pk
+    assert row_counts() == before
+
+
+def test_provisioning_repairs_what_was_removed(org_a):
+    GroupPagePermission.objects.filter(group=org_a.editors_group).delete()
+    result = provision_organisation(
+        title="Gemeente Aadorp", kind="gemeente", official_code="GM9001"
+    )
+    assert result.changed
+    assert page_codenames(org_a.editors_group, org_a) == {"add_page", "change_page", "lock_page"}
+
+
+def test_provisioning_rejects_a_code_that_does_not_fit_the_kind(home_page):
+    before = row_counts()
+    with pytest.raises(ValidationError) as err:
+        provision_organisation(title="Provincie X", kind="provincie", official_code="GM0001")
+    assert "PV27" in str(err.value)
+    assert row_counts() == before
+
+
+def test_management_command_is_idempotent(home_page, capsys):
+    args = ["--name", "Waterschap Zee", "--kind", "waterschap", "--code", "WS9005"]
+    call_command("provision_organisation", *args)
+    first = capsys.readouterr().out
+    assert "ingericht" in first and "+ groep" in first
+    before = row_counts()
+    call_command("provision_organisation", *args)
+    assert "was al volledig ingericht" in capsys.readouterr().out
+    assert row_counts() == before
+    with pytest.raises(CommandError, match="Ongeldige code"):
+        call_command("provision_organisation", "--name", "X", "--kind", "gemeente", "--code", "X1")
+
+
+def test_admin_action_provisions_for_national_editor(login, national_editor):
+    client = login(national_editor)
+    url = "/admin/organisaties/inrichten/"
+    assert client.get(url).status_code == 200
+    data = {"name": "Provincie Proefland", "kind": "provincie", "official_code": "pv98"}
+    response = client.post(url, data, follow=True)
+    assert response.status_code == 200
+    org = OrganisationPage.objects.get(official_code="PV98")
+    assert org.title == "Provincie Proefland" and org.publishers_group is not None
+    assert "is ingericht" in response.content.decode()
+
+    before = row_counts()
+    response = client.post(url, data, follow=True)
+    assert "was al volledig ingericht" in response.content.decode()
+    assert row_counts() == before
+
+
+def test_admin_action_shows_dutch_error_and_keeps_input(login, national_editor):
+    client = login(national_editor)
+    data = {"name": "Waterschap Fout", "kind": "waterschap", "official_code": "GM0363"}
+    response = client.post("/admin/organisaties/inrichten/", data)
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Ongeldige code voor een waterschap" in body
+    assert 'value="Waterschap Fout"' in body
+    assert not OrganisationPage.objects.filter(title="Waterschap Fout").exists()
+
+
+def test_admin_action_forbidden_for_organisation_editor(login, redacteur_a):
+    client = login(redacteur_a)
+    response = client.post(
+        "/admin/organisaties/inrichten/",
+        {"name": "Gemeente Stiekem", "kind": "gemeente", "official_code": "GM9009"},
+    )
+    assert response.status_code in (302, 403)
+    assert not OrganisationPage.objects.filter(official_code="GM9009").exists()
+    assert not Group.objects.filter(name__contains="Stiekem").exists()
