@@ -107,6 +107,8 @@ def _home(home):
         home.intro = f"<p>{HOME_INTRO}</p>"
         home.body = f"<p>{HOME_BODY}</p>"
         home.save_revision().publish()
+    if home.get_translations().filter(locale__language_code="en").exists():
+        return
     translate_page(
         home,
         "en",

@@ -173,7 +173,7 @@ class OrganisationPage(Page):
         InlinePanel("contacts", heading=_("Contactpersonen"), label=_("Contactpersoon")),
     ]
     parent_page_types = ["home.OrganisationIndexPage"]
-    subpage_types: list[str] = []
+    # Child types (protocol, toolkit, melden) declare this page in their parent_page_types.
 
     class Meta:
         verbose_name = _("organisatie")

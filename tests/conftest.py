@@ -72,3 +72,9 @@ def login(client):
         return client
 
     return do_login
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    return f"database: {settings.DATABASES['default']['ENGINE']}"

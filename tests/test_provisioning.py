@@ -147,3 +147,19 @@ def test_admin_action_forbidden_for_organisation_editor(login, redacteur_a):
     assert response.status_code in (302, 403)
     assert not OrganisationPage.objects.filter(official_code="GM9009").exists()
     assert not Group.objects.filter(name__contains="Stiekem").exists()
+
+
+def test_translation_of_organisation_gets_the_same_permissions_and_workflow(
+    org_a, django_capture_on_commit_callbacks
+):
+    from home.localize import translate_page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_page(org_a.get_parent().get_parent().specific, "en", {})
+        translate_page(org_a, "en", {"Gemeente Aadorp": "Municipality of Aadorp"})
+    english = org_a.get_translations().get(locale__language_code="en")
+    assert page_codenames(org_a.editors_group, english) == {"add_page", "change_page", "lock_page"}
+    assert (
+        WorkflowPage.objects.get(page=english).workflow
+        == WorkflowPage.objects.get(page=org_a).workflow
+    )
