@@ -47,7 +47,9 @@ def ensure_platform() -> HomePage:
         site.save()
 
     if not OrganisationIndexPage.objects.filter(locale=nl).exists():
-        index = OrganisationIndexPage(title="Organisaties", slug="organisaties", locale=nl)
+        index = OrganisationIndexPage(
+            title="Organisaties", slug="organisaties", locale=nl, show_in_menus=True
+        )
         home.add_child(instance=index)
         index.save_revision().publish()
 
