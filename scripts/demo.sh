@@ -7,7 +7,7 @@ PY=.venv/bin/python
 ADDR="${DEMO_ADDR:-127.0.0.1:8000}"
 
 $PY manage.py migrate --noinput
-$PY manage.py load_demo
+$PY manage.py load_demo | tee var/demo-accounts.txt
 
 pids=()
 cleanup() {
@@ -19,12 +19,17 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
-$PY manage.py db_worker &
+# Task log to a file, so the console shows the web requests.
+$PY manage.py db_worker > var/worker.log 2>&1 &
 pids+=($!)
 $PY manage.py runserver --noreload "$ADDR" &
 pids+=($!)
 
+sleep 2
 echo
-echo "Veilig Bestuur draait op http://$ADDR/ (beheer: http://$ADDR/admin/). Ctrl-C stopt alles."
+sed -n '/Demo-accounts/,$p' var/demo-accounts.txt
+echo
+echo "Veilig Bestuur draait op http://$ADDR/ (beheer: http://$ADDR/admin/)."
+echo "Taakworker draait; log in var/worker.log. Ctrl-C stopt server en worker."
 # Stop everything as soon as either process ends.
 wait -n "${pids[@]}"
