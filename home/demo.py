@@ -83,7 +83,7 @@ ROLE_ACCOUNTS = [
 ]
 
 
-def _account(username: str, *, first_name: str, last_name: str, groups=(), superuser=False):
+def demo_account(username: str, *, first_name: str, last_name: str, groups=(), superuser=False):
     User = get_user_model()
     user, created = User.objects.get_or_create(
         username=username,
@@ -151,9 +151,9 @@ def load(stdout) -> list[tuple[str, str]]:
     _home(home)
     _contact_settings()
     accounts = []
-    _account("beheerder", first_name="Demo", last_name="Beheerder", superuser=True)
+    demo_account("beheerder", first_name="Demo", last_name="Beheerder", superuser=True)
     accounts.append(("beheerder", "Beheerder (alle rechten)"))
-    _account(
+    demo_account(
         "redactie",
         first_name="Demo",
         last_name="Landelijke redactie",
@@ -164,7 +164,7 @@ def load(stdout) -> list[tuple[str, str]]:
         org = _organisation(spec)
         for role, attr, label in ROLE_ACCOUNTS:
             username = f"{spec['slug']}-{role}"
-            _account(
+            demo_account(
                 username,
                 first_name=label.split(" ")[0],
                 last_name=spec["title"],

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from .models import HomePage, OrganisationIndexPage
 from .provisioning import provision_national_editors
@@ -22,9 +22,15 @@ def ensure_platform() -> HomePage:
         Locale.objects.get_or_create(language_code=code)
     nl = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
 
+    # Wagtail's migrations create the tree and collection roots; a flushed database lacks them.
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=nl, live=True)
+    )
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
     home = HomePage.objects.filter(locale=nl).first()
     if home is None:
-        root = Page.get_first_root_node()
         # Wagtail's initial migration leaves a placeholder "Welcome" page; ours replaces it.
         placeholder = root.get_children().filter(slug="home").exact_type(Page).first()
         home = HomePage(title="Veilig Bestuur", slug="home", locale=nl)

@@ -58,6 +58,10 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", DEFAULT_FROM_EMAIL)  # noqa: F405
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 MEDIA_ROOT = env("MEDIA_ROOT", str(MEDIA_ROOT))  # noqa: F405
+STORAGES["private"]["OPTIONS"]["location"] = env(  # noqa: F405
+    "PRIVATE_MEDIA_ROOT",
+    str(PRIVATE_MEDIA_ROOT),  # noqa: F405
+)
 STATIC_ROOT = env("STATIC_ROOT", str(STATIC_ROOT))  # noqa: F405
 
 # HTTPS everywhere; TLS is terminated by the load balancer, which sets X-Forwarded-Proto.

@@ -1,0 +1,81 @@
+"""Checks on uploaded evidence: content type sniffed from the bytes against an allow-list,
+size per file and number of files (limits in settings)."""
+
+from __future__ import annotations
+
+import hashlib
+
+import filetype
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+# Sniffed MIME type -> what we tell the user is allowed.
+ALLOWED_TYPES = {
+    "image/jpeg": "JPG",
+    "image/png": "PNG",
+    "image/heic": "HEIC",
+    "image/webp": "WEBP",
+    "application/pdf": "PDF",
+    "audio/mpeg": "MP3",
+    "audio/x-m4a": "M4A",
+    "audio/mp4": "M4A",
+    "video/mp4": "MP4",
+}
+
+
+def allowed_formats() -> str:
+    return ", ".join(sorted(set(ALLOWED_TYPES.values())))
+
+
+def sniff(upload: UploadedFile) -> str | None:
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    return kind.mime if kind else None
+
+
+def check_upload(upload: UploadedFile) -> tuple[str, str]:
+    """Validate one upload; returns (content_type, sha256) or raises a Dutch ValidationError."""
+    limit = settings.MELDING_ATTACHMENT_MAX_BYTES
+    if upload.size > limit:
+        raise ValidationError(
+            _("'%(name)s' is te groot (%(size)s); het maximum is %(max)s per bestand.")
+            % {
+                "name": upload.name,
+                "size": filesizeformat(upload.size),
+                "max": filesizeformat(limit),
+            }
+        )
+    content_type = sniff(upload)
+    if content_type not in ALLOWED_TYPES:
+        raise ValidationError(
+            _("'%(name)s' is geen toegestaan bestand. Toegestaan zijn: %(formats)s.")
+            % {"name": upload.name, "formats": allowed_formats()}
+        )
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return content_type, digest.hexdigest()
+
+
+def check_uploads(uploads: list[UploadedFile]) -> list[tuple[UploadedFile, str, str]]:
+    """Validate all uploads, collecting every problem; returns (upload, type, sha256) each."""
+    if len(uploads) > settings.MELDING_ATTACHMENT_MAX_FILES:
+        raise ValidationError(
+            _("U kunt maximaal %(max)d bestanden meesturen.")
+            % {"max": settings.MELDING_ATTACHMENT_MAX_FILES}
+        )
+    checked, errors = [], []
+    for upload in uploads:
+        try:
+            checked.append((upload, *check_upload(upload)))
+        except ValidationError as exc:
+            errors.extend(exc.messages)
+    if errors:
+        raise ValidationError(errors)
+    return checked
