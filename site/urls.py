@@ -17,6 +17,7 @@ urlpatterns = [
         name="login",
     ),
     path("account/uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("partner/", include("workflows.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
 ]

@@ -78,3 +78,13 @@ def pytest_report_header(config):
     from django.conf import settings
 
     return f"database: {settings.DATABASES['default']['ENGINE']}"
+
+
+@pytest.fixture
+def coordinator_a(make_user, org_a):
+    return make_user("coordinator-a", org_a.coordinators_group)
+
+
+@pytest.fixture
+def coordinator_b(make_user, org_b):
+    return make_user("coordinator-b", org_b.coordinators_group)

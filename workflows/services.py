@@ -4,6 +4,8 @@ transaction (Signalen's pattern)."""
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import (
     Attachment,
@@ -12,8 +14,11 @@ from .models import (
     MeldingHistory,
     MeldingPersonalData,
 )
-from .models.choices import severity_for
-from .status import INITIAL, check_transition
+from .engine import current_task_state, start_moderation
+from .models import Notice, NoticeStatus, PartnerFeedback, RoutingDecision
+from .models.choices import Status, severity_for
+from .notifications import send_confirmation
+from .status import INITIAL, TransitionError, check_transition
 
 PERSONAL_FIELDS = [
     "name",
@@ -80,7 +85,7 @@ def submit_melding(
     MeldingHistory.objects.create(
         melding=melding, actor=melding.reporter, action="ontvangen", to_status=INITIAL
     )
-    from .notifications import send_confirmation
+    start_moderation(melding, reporter)
 
     transaction.on_commit(lambda: send_confirmation.enqueue(melding.pk))
     return melding
@@ -104,3 +109,122 @@ def change_status(melding: Melding, new_status: str, *, actor=None, note: str = 
     )
     melding.status = new_status
     return locked
+
+
+def _history(melding, actor, action, note="", from_status="", to_status=""):
+    MeldingHistory.objects.create(
+        melding=melding,
+        actor=actor,
+        action=action,
+        note=note,
+        from_status=from_status,
+        to_status=to_status,
+    )
+
+
+def _approve_task(melding: Melding, task_class, user, comment: str) -> None:
+    task_state = current_task_state(melding)
+    if task_state is None or not isinstance(task_state.task.specific, task_class):
+        raise TransitionError(_("Deze stap is voor deze melding nu niet aan de orde."))
+    task_state.approve(user=user, comment=comment)
+
+
+@transaction.atomic
+def triage(
+    melding: Melding, *, actor, severity: str, urgent: bool, kinds: list[str], note: str = ""
+) -> Melding:
+    """Record the coordinator's triage (corrections included) and complete the triage task."""
+    from .models.tasks import TriageTask
+
+    locked = Melding.objects.select_for_update().get(pk=melding.pk)
+    changes = []
+    if severity != locked.severity:
+        changes.append(f"ernst {locked.severity} -> {severity}")
+    if urgent != locked.urgent:
+        changes.append("spoed aan" if urgent else "spoed uit")
+    old_kinds = set(locked.kinds)
+    if set(kinds) != old_kinds:
+        changes.append("soorten gedrag aangepast")
+        locked.behaviours.exclude(kind__in=kinds).delete()
+        MeldingBehaviour.objects.bulk_create(
+            [MeldingBehaviour(melding=locked, kind=k) for k in kinds if k not in old_kinds]
+        )
+    locked.severity, locked.urgent = severity, urgent
+    locked.save(update_fields=["severity", "urgent", "updated_at"])
+    _history(locked, actor, "triage", note="; ".join([*changes, note] if note else changes))
+    if locked.status == Status.RECEIVED:
+        change_status(locked, Status.IN_TRIAGE, actor=actor)
+    _approve_task(locked, TriageTask, actor, note)
+    return locked
+
+
+@transaction.atomic
+def route(melding: Melding, *, actor, proposals, note: str = "") -> RoutingDecision:
+    """Confirm routing: the decision, one notice per partner and the history, in one
+    transaction (the outbox); delivery is enqueued after commit."""
+    from .delivery import deliver_notice, deadline_for
+    from .models.tasks import RoutingTask
+    from .rules import shareable
+
+    locked = Melding.objects.select_for_update().get(pk=melding.pk)
+    for proposal in proposals:
+        if proposal.partner.organisation_id != locked.organisation_id:
+            raise TransitionError(_("Een ketenpartner hoort niet bij deze organisatie."))
+        if not shareable(proposal.partner, locked):
+            raise TransitionError(
+                _("%(partner)s is een externe partner en de melder gaf geen toestemming om te "
+                  "delen.") % {"partner": proposal.partner}
+            )
+    decision = RoutingDecision.objects.create(melding=locked, decided_by=actor, note=note)
+    notices = Notice.objects.bulk_create(
+        [
+            Notice(
+                decision=decision,
+                melding=locked,
+                partner=p.partner,
+                rule=p.rule,
+                deadline_at=deadline_for(p.partner.kind, locked.urgent),
+            )
+            for p in proposals
+        ]
+    )
+    names = ", ".join(str(p.partner) for p in proposals) or _("geen ketenpartners")
+    _history(locked, actor, "doorgestuurd", note=names)
+    change_status(locked, Status.ROUTED, actor=actor)
+    _approve_task(locked, RoutingTask, actor, note)
+    for notice in notices:
+        transaction.on_commit(lambda pk=notice.pk: deliver_notice.enqueue(pk))
+    return decision
+
+
+def record_opened(notice: Notice, *, actor) -> None:
+    """First opening by the partner: recorded once, visible to the organisation and reporter."""
+    updated = Notice.objects.filter(pk=notice.pk, opened_at__isnull=True).update(
+        opened_at=timezone.now()
+    )
+    if updated:
+        _history(notice.melding, actor, "geopend_door_partner", note=str(notice.partner))
+
+
+@transaction.atomic
+def acknowledge(notice: Notice, *, actor) -> Notice:
+    locked = Notice.objects.select_for_update().select_related("partner").get(pk=notice.pk)
+    if locked.acknowledged_at is None:
+        locked.acknowledged_at = timezone.now()
+        locked.acknowledged_by = actor
+        locked.status = NoticeStatus.ACKNOWLEDGED
+        locked.save(update_fields=["acknowledged_at", "acknowledged_by", "status"])
+        _history(locked.melding, actor, "ontvangen_door_partner", note=str(locked.partner))
+    return locked
+
+
+@transaction.atomic
+def add_feedback(notice: Notice, *, actor, kind: str, text: str = "") -> PartnerFeedback:
+    feedback = PartnerFeedback.objects.create(notice=notice, author=actor, kind=kind, text=text)
+    _history(
+        notice.melding,
+        actor,
+        "terugkoppeling",
+        note=f"{notice.partner}: {feedback.get_kind_display()}",
+    )
+    return feedback

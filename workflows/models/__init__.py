@@ -16,4 +16,8 @@ from .melding import (  # noqa: F401
     MeldingHistory,
     MeldingPersonalData,
 )
+from .notices import FeedbackKind, Notice, NoticeStatus, PartnerFeedback  # noqa: F401
 from .pages import MeldenPage  # noqa: F401
+from .partners import Partner, PartnerKind  # noqa: F401
+from .routing import RoutingDecision, RoutingRule  # noqa: F401
+from .tasks import RoutingTask, TriageTask  # noqa: F401

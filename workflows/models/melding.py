@@ -7,9 +7,11 @@ from __future__ import annotations
 import secrets
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.files.storage import storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 
 from .choices import (
     BehaviourKind,
@@ -31,7 +33,10 @@ def new_reference() -> str:
     return f"VB-{chars[:4]}-{chars[4:]}"
 
 
-class Melding(models.Model):
+class Melding(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
+    """Moderated on Wagtail's workflow engine (workflows.engine); its revisions hold only the
+    non-personal fields below."""
+
     organisation = models.ForeignKey(
         "home.OrganisationPage",
         verbose_name=_("organisatie"),
@@ -100,6 +105,7 @@ class Melding(models.Model):
     related_to_office = models.BooleanField(
         _("heeft te maken met het ambt"),
         null=True,
+        blank=True,
         help_text=_("Leeg als de melder het niet weet."),
     )
     perpetrator_known = models.CharField(
@@ -115,10 +121,10 @@ class Melding(models.Model):
         _("politie of 112 ingeschakeld"), default=False, help_text=_("Al contact met de politie.")
     )
     wishes = models.JSONField(
-        _("wensen"), default=list, help_text=_("Aangifte, steun, alleen registreren.")
+        _("wensen"), default=list, blank=True, help_text=_("Aangifte, steun, alleen registreren.")
     )
     targets = models.JSONField(
-        _("gericht tegen"), default=list, help_text=_("Zelf, partner, kinderen, familie, bedrijf.")
+        _("gericht tegen"), default=list, blank=True, help_text=_("Zelf, partner, kinderen, familie, bedrijf.")
     )
     consent_to_share = models.BooleanField(
         _("toestemming om te delen"),
@@ -127,6 +133,15 @@ class Melding(models.Model):
     )
     created_at = models.DateTimeField(_("ontvangen op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="melding")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="melding",
+        for_concrete_model=False,
+    )
 
     class Meta:
         verbose_name = _("melding")
@@ -144,6 +159,10 @@ class Melding(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     @property
     def kinds(self) -> list[str]:

@@ -1,0 +1,61 @@
+"""Builders for meldingen, partners and rules used across tests."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from workflows.models import MeldenPage, Partner, PartnerKind, RoutingRule
+from workflows.services import submit_melding
+
+
+def melden_page(org) -> MeldenPage:
+    page = MeldenPage.objects.child_of(org).first()
+    if page is None:
+        page = MeldenPage(title="Melden", slug="melden")
+        org.add_child(instance=page)
+        page.save_revision().publish()
+    return page
+
+
+def partner_kinds() -> dict[str, PartnerKind]:
+    politie, _ = PartnerKind.objects.get_or_create(
+        code="politie", defaults={"name": "Politie", "ack_deadline_hours": 48,
+                                  "urgent_ack_deadline_hours": 4}
+    )
+    vc, _ = PartnerKind.objects.get_or_create(
+        code="veiligheidscoordinator",
+        defaults={"name": "Eigen veiligheidscoördinator", "internal": True},
+    )
+    return {"politie": politie, "vc": vc}
+
+
+def partner(org, kind, name, email, *users) -> Partner:
+    p = Partner.objects.create(organisation=org, kind=kind, name=name, notification_email=email)
+    p.users.add(*users)
+    return p
+
+
+def national_rules(kinds: dict[str, PartnerKind]) -> None:
+    threat = RoutingRule.objects.create(name="Bedreiging naar politie", kinds=["bedreiging"])
+    threat.partner_kinds.add(kinds["politie"])
+    always = RoutingRule.objects.create(name="Altijd intern meldpunt", sort_order=1)
+    always.partner_kinds.add(kinds["vc"])
+
+
+def melding(org, reporter=None, **overrides):
+    data = {
+        "kinds": ["bedreiging"],
+        "occurred_at": timezone.now() - timezone.timedelta(hours=2),
+        "place": "vergadering",
+        "channel": "persoon",
+        "description": "Een bezoeker dreigde na afloop van de vergadering.",
+        "related_to_office": "ja",
+        "perpetrator_known": "ja",
+        "wishes": ["aangifte"],
+        "consent_to_share": True,
+        "reporter_role": "raadslid",
+        "name": "Rika Raadslid",
+        "email": "rika@example.test",
+    }
+    data.update(overrides)
+    return submit_melding(organisation=org, data=data, reporter=reporter)

@@ -1,0 +1,78 @@
+"""Our task types on Wagtail's workflow engine. Reviewers are not fixed groups: they are the
+veiligheidscoördinatoren of the melding's own organisation. Each action leads to our own screen
+(triage, routing), which does the work and then approves the task state in one transaction."""
+
+from __future__ import annotations
+
+from django.db.models import CharField
+from django.db.models.functions import Cast
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Task, TaskState
+
+
+class OrganisationReviewTask(Task):
+    action_name = ""
+    action_label = ""
+    url_name = ""
+
+    class Meta:
+        abstract = True
+
+    @staticmethod
+    def _is_reviewer(obj, user) -> bool:
+        from workflows.permissions import is_coordinator
+
+        return is_coordinator(user, obj.organisation)
+
+    def user_can_access_editor(self, obj, user):
+        return self._is_reviewer(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self._is_reviewer(obj, user)
+
+    def get_actions(self, obj, user):
+        if self._is_reviewer(obj, user):
+            return [(self.action_name, self.action_label, False)]
+        return []
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == self.action_name:
+            return reverse(self.url_name, args=[task_state.workflow_state.object_id])
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        from workflows.permissions import meldingen_for_coordinator
+
+        ids = meldingen_for_coordinator(user).annotate(key=Cast("pk", CharField())).values("key")
+        return self.task_states.filter(
+            status=TaskState.STATUS_IN_PROGRESS, workflow_state__object_id__in=ids
+        )
+
+
+class TriageTask(OrganisationReviewTask):
+    action_name = "triage"
+    action_label = _("Triage uitvoeren")
+    url_name = "workflows_melding_triage"
+
+    class Meta:
+        verbose_name = _("triage door veiligheidscoördinator")
+        verbose_name_plural = _("triagetaken")
+
+    @classmethod
+    def get_description(cls):
+        return _("De veiligheidscoördinatoren van de organisatie beoordelen de melding.")
+
+
+class RoutingTask(OrganisationReviewTask):
+    action_name = "route"
+    action_label = _("Routering bevestigen")
+    url_name = "workflows_melding_routing"
+
+    class Meta:
+        verbose_name = _("routering naar ketenpartners")
+        verbose_name_plural = _("routeringstaken")
+
+    @classmethod
+    def get_description(cls):
+        return _("De veiligheidscoördinatoren bevestigen naar welke ketenpartners het gaat.")

@@ -1,0 +1,39 @@
+"""Who may do what with meldingen, resolved from the melding's organisation."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from home.models import OrganisationPage
+
+
+def coordinated_organisations(user) -> QuerySet[OrganisationPage]:
+    """Organisations whose meldingen the user moderates (veiligheidscoördinatoren)."""
+    if not user.is_authenticated:
+        return OrganisationPage.objects.none()
+    if user.is_superuser:
+        return OrganisationPage.objects.filter(locale__language_code="nl")
+    return OrganisationPage.objects.filter(coordinators_group__in=user.groups.all())
+
+
+def is_coordinator(user, organisation: OrganisationPage) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return user.groups.filter(pk=organisation.coordinators_group_id).exists()
+
+
+def meldingen_for_coordinator(user):
+    from .models import Melding
+
+    return Melding.objects.filter(organisation__in=coordinated_organisations(user))
+
+
+def notices_for_partner_user(user):
+    """Notices addressed to any partner the user works for (partner inbox scope)."""
+    from .models import Notice
+
+    if not user.is_authenticated:
+        return Notice.objects.none()
+    return Notice.objects.filter(partner__users=user, partner__active=True)

@@ -1,0 +1,162 @@
+"""Admin screens for the veiligheidscoördinator: listing, melding, triage, routing, retry.
+Every view is scoped to the user's own organisations (404 otherwise)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from ..delivery import retry_by_hand
+from ..engine import current_task_state
+from ..filters import MeldingFilterSet
+from ..models import Attachment, BehaviourKind, Melding, Notice, Partner, Severity
+from ..models.tasks import RoutingTask, TriageTask
+from ..permissions import meldingen_for_coordinator
+from ..rules import Proposal, propose, shareable
+from ..services import route, triage
+from ..status import TransitionError
+
+
+def _melding_for(request, pk) -> Melding:
+    return get_object_or_404(
+        meldingen_for_coordinator(request.user).select_related("organisation", "personal"), pk=pk
+    )
+
+
+def listing(request):
+    meldingen = meldingen_for_coordinator(request.user).select_related("organisation")
+    filterset = MeldingFilterSet(request.GET or None, queryset=meldingen.distinct())
+    return TemplateResponse(
+        request,
+        "workflows/admin/listing.html",
+        {
+            "page_title": _("Meldingen"),
+            "filterset": filterset,
+            "meldingen": filterset.qs[:200],
+        },
+    )
+
+
+def detail(request, pk):
+    melding = _melding_for(request, pk)
+    task_state = current_task_state(melding)
+    task = task_state.task.specific if task_state else None
+    return TemplateResponse(
+        request,
+        "workflows/admin/detail.html",
+        {
+            "page_title": _("Melding %(reference)s") % {"reference": melding.reference},
+            "melding": melding,
+            "task": task,
+            "actions": task.get_actions(melding, request.user) if task else [],
+            "history": melding.history.select_related("actor"),
+            "notices": melding.notices.select_related("partner", "rule").order_by("pk"),
+            "attachments": melding.attachments.all(),
+        },
+    )
+
+
+class TriageForm(forms.Form):
+    kinds = forms.MultipleChoiceField(
+        label=gettext_lazy("Soorten gedrag"),
+        choices=BehaviourKind.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    severity = forms.ChoiceField(label=gettext_lazy("Ernst"), choices=Severity.choices)
+    urgent = forms.BooleanField(label=gettext_lazy("Spoed"), required=False)
+    note = forms.CharField(
+        label=gettext_lazy("Notitie (geen persoonsgegevens)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+def _step_guard(request, melding, task_class):
+    task_state = current_task_state(melding)
+    if task_state is None or not isinstance(task_state.task.specific, task_class):
+        messages.error(request, _("Deze stap is voor deze melding nu niet aan de orde."))
+        return redirect("workflows_melding_detail", melding.pk)
+    return None
+
+
+def triage_view(request, pk):
+    melding = _melding_for(request, pk)
+    if response := _step_guard(request, melding, TriageTask):
+        return response
+    initial = {"kinds": melding.kinds, "severity": melding.severity, "urgent": melding.urgent}
+    form = TriageForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        triage(melding, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("Triage vastgelegd; de melding staat klaar voor routering."))
+        return redirect("workflows_melding_routing", melding.pk)
+    return TemplateResponse(
+        request,
+        "workflows/admin/triage.html",
+        {"page_title": _("Triage"), "melding": melding, "form": form},
+    )
+
+
+def routing_view(request, pk):
+    melding = _melding_for(request, pk)
+    if response := _step_guard(request, melding, RoutingTask):
+        return response
+    proposals = {p.partner.pk: p for p in propose(melding)}
+    partners = Partner.objects.filter(organisation=melding.organisation, active=True)
+    options = [
+        {
+            "partner": partner,
+            "proposal": proposals.get(partner.pk),
+            "allowed": shareable(partner, melding),
+        }
+        for partner in partners.select_related("kind")
+    ]
+    error = None
+    if request.method == "POST":
+        chosen_ids = {int(i) for i in request.POST.getlist("partners") if i.isdigit()}
+        chosen = [
+            proposals.get(o["partner"].pk) or Proposal(o["partner"], None)
+            for o in options
+            if o["partner"].pk in chosen_ids
+        ]
+        try:
+            route(melding, actor=request.user, proposals=chosen, note=request.POST.get("note", ""))
+        except TransitionError as exc:
+            error = str(exc)
+        else:
+            messages.success(request, _("Routering bevestigd; de berichten worden verzonden."))
+            return redirect("workflows_melding_detail", melding.pk)
+    return TemplateResponse(
+        request,
+        "workflows/admin/routing.html",
+        {"page_title": _("Routering"), "melding": melding, "options": options, "error": error},
+    )
+
+
+@require_POST
+def retry_notice(request, pk):
+    notice = get_object_or_404(Notice, pk=pk)
+    _melding_for(request, notice.melding_id)
+    retry_by_hand(notice)
+    messages.success(request, _("Het bericht wordt opnieuw verzonden."))
+    return redirect("workflows_melding_detail", notice.melding_id)
+
+
+def attachment_download(request, pk):
+    attachment = get_object_or_404(Attachment, pk=pk)
+    _melding_for(request, attachment.melding_id)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=f"{attachment.melding.reference}-bijlage-{attachment.pk}",
+        content_type=attachment.content_type,
+    )

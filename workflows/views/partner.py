@@ -1,0 +1,108 @@
+"""The partner inbox: partner users see only notices addressed to their partner, and of each
+melding only what the reporter agreed to share."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from home.models import OrganisationPage
+
+from ..filters import NoticeFilterSet
+from ..models import FeedbackKind
+from ..permissions import notices_for_partner_user
+from ..services import acknowledge, add_feedback, record_opened
+
+
+class FeedbackForm(forms.Form):
+    kind = forms.ChoiceField(label=gettext_lazy("Soort terugkoppeling"), choices=FeedbackKind.choices)
+    text = forms.CharField(
+        label=gettext_lazy("Toelichting"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Zichtbaar voor de organisatie en de melder."),
+    )
+
+
+def _notice_for(request, pk):
+    return get_object_or_404(
+        notices_for_partner_user(request.user).select_related(
+            "partner", "melding__organisation", "melding__personal"
+        ),
+        pk=pk,
+    )
+
+
+@never_cache
+@login_required
+def inbox(request):
+    notices = notices_for_partner_user(request.user).select_related(
+        "partner", "melding__organisation"
+    )
+    organisations = OrganisationPage.objects.filter(partners__users=request.user).distinct()
+    filterset = NoticeFilterSet(
+        request.GET or None, queryset=notices.distinct(), organisations=organisations
+    )
+    return TemplateResponse(
+        request,
+        "workflows/partner/inbox.html",
+        {"filterset": filterset, "notices": filterset.qs.order_by("-created_at")[:200]},
+    )
+
+
+@never_cache
+@login_required
+def notice_detail(request, pk):
+    notice = _notice_for(request, pk)
+    record_opened(notice, actor=request.user)
+    return TemplateResponse(
+        request,
+        "workflows/partner/notice.html",
+        {
+            "notice": notice,
+            "melding": notice.melding,
+            "shared": notice.melding.consent_to_share,
+            "feedback_form": FeedbackForm(),
+            "feedback": notice.feedback.all(),
+        },
+    )
+
+
+@require_POST
+@login_required
+def notice_acknowledge(request, pk):
+    notice = _notice_for(request, pk)
+    acknowledge(notice, actor=request.user)
+    messages.success(request, _("Ontvangst bevestigd."))
+    return redirect("workflows_partner_notice", notice.pk)
+
+
+@require_POST
+@login_required
+def notice_feedback(request, pk):
+    notice = _notice_for(request, pk)
+    form = FeedbackForm(request.POST)
+    if form.is_valid():
+        add_feedback(notice, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("Terugkoppeling opgeslagen."))
+        return redirect("workflows_partner_notice", notice.pk)
+    return TemplateResponse(
+        request,
+        "workflows/partner/notice.html",
+        {
+            "notice": notice,
+            "melding": notice.melding,
+            "shared": notice.melding.consent_to_share,
+            "feedback_form": form,
+            "feedback": notice.feedback.all(),
+        },
+        status=400,
+    )
