@@ -22,6 +22,8 @@ trap cleanup INT TERM EXIT
 # Task log to a file, so the console shows the web requests.
 $PY manage.py db_worker > var/worker.log 2>&1 &
 pids+=($!)
+$PY manage.py run_periodic --loop 60 >> var/worker.log 2>&1 &
+pids+=($!)
 $PY manage.py runserver --noreload "$ADDR" &
 pids+=($!)
 

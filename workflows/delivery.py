@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
-from .models import Notice, NoticeStatus, PartnerKind
+from .models import MeldingHistory, Notice, NoticeStatus, PartnerKind
 
 logger = logging.getLogger(__name__)
 
@@ -128,3 +128,32 @@ def retry_by_hand(notice: Notice) -> None:
     ).update(status=NoticeStatus.FAILED, next_attempt_at=timezone.now())
     if updated:
         transaction.on_commit(lambda: deliver_notice.enqueue(notice.pk))
+
+
+@task()
+def check_deadlines() -> int:
+    """Tell the organisation's veiligheidscoördinatoren once about every notice whose
+    acknowledgement deadline passed; returns how many were reported."""
+    from .notifications import send_deadline_passed
+
+    overdue = Notice.objects.filter(
+        acknowledged_at__isnull=True,
+        deadline_at__lt=timezone.now(),
+        deadline_reported_at__isnull=True,
+    ).values_list("pk", flat=True)
+    count = 0
+    for pk in overdue:
+        with transaction.atomic():
+            claimed = Notice.objects.filter(pk=pk, deadline_reported_at__isnull=True).update(
+                deadline_reported_at=timezone.now()
+            )
+            if claimed:
+                notice = Notice.objects.select_related("melding", "partner").get(pk=pk)
+                MeldingHistory.objects.create(
+                    melding=notice.melding,
+                    action="termijn_verlopen",
+                    note=str(notice.partner),
+                )
+                transaction.on_commit(lambda pk=pk: send_deadline_passed.enqueue(pk))
+                count += 1
+    return count

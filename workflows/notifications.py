@@ -26,3 +26,34 @@ def send_confirmation(melding_id: int) -> None:
         subject = render_to_string("workflows/email/confirmation_subject.txt", context).strip()
         body = render_to_string("workflows/email/confirmation.txt", context)
     send_mail(subject, body, None, [melding.personal.email])
+
+
+@task()
+def send_deadline_passed(notice_id: int) -> None:
+    """To the organisation's veiligheidscoördinatoren: a partner has not acknowledged in time."""
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from .models import Notice
+
+    notice = Notice.objects.select_related("partner", "melding__organisation").get(pk=notice_id)
+    organisation = notice.melding.organisation
+    recipients = list(
+        get_user_model()
+        .objects.filter(groups=organisation.coordinators_group_id, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    if not recipients:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "reference": notice.melding.reference,
+            "partner": notice.partner.name,
+            "deadline": notice.deadline_at,
+            "url": settings.WAGTAILADMIN_BASE_URL
+            + reverse("workflows_melding_detail", args=[notice.melding_id]),
+        }
+        subject = render_to_string("workflows/email/deadline_subject.txt", context).strip()
+        body = render_to_string("workflows/email/deadline.txt", context)
+    send_mail(subject, body, None, recipients)

@@ -63,6 +63,13 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# A worker subprocess started by the delivery tests uses the real queue and a loopback SMTP.
+if os.environ.get("TEST_WORKER_SMTP_PORT"):
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = "127.0.0.1"
+    EMAIL_PORT = int(os.environ["TEST_WORKER_SMTP_PORT"])
 MEDIA_ROOT = VAR_DIR / "test-media"
 STORAGES = {
     **STORAGES,  # noqa: F405

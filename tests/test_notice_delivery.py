@@ -1,0 +1,185 @@
+"""Delivery that loses nothing: a real SMTP server on loopback, retries, the sweep, and a real
+database-queue worker."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from workflows.delivery import sweep_notices
+from workflows.models import Notice
+from workflows.rules import Proposal
+from workflows.services import route, triage
+
+from . import factories
+from .smtp import SMTPServer, free_port
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def smtp(settings):
+    server = SMTPServer(free_port())
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = server.port
+    settings.EMAIL_TIMEOUT = 5
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def routed(org_a, coordinator_a, make_user):
+    """Route a melding to two partners; returns a function so the test picks the moment."""
+    kinds = factories.partner_kinds()
+    partners = [
+        factories.partner(org_a, kinds["politie"], "Politie A", "politie@example.test"),
+        factories.partner(org_a, kinds["vc"], "Meldpunt A", "meldpunt@example.test"),
+    ]
+
+    def do_route():
+        melding = factories.melding(org_a)
+        triage(melding, actor=coordinator_a, severity="bedreiging", urgent=False,
+               kinds=["bedreiging"])
+        route(melding, actor=coordinator_a, proposals=[Proposal(p, None) for p in partners])
+        return melding
+
+    return do_route
+
+
+def make_due():
+    Notice.objects.update(next_attempt_at=timezone.now() - timezone.timedelta(seconds=1))
+
+
+def received_by_address(server):
+    counts = {}
+    for item in server.messages:
+        for address in item["to"]:
+            counts[address] = counts.get(address, 0) + 1
+    return counts
+
+
+@pytest.mark.django_db
+def test_smtp_down_during_routing_then_everything_delivered_once(
+    routed, smtp, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        routed()  # the SMTP server is not running yet
+    notices = list(Notice.objects.all())
+    assert len(notices) == 2
+    for notice in notices:
+        assert notice.status == "mislukt" and notice.attempts == 1
+        assert "Connection refused" in notice.last_error or "Errno" in notice.last_error
+        assert notice.next_attempt_at > timezone.now()
+
+    smtp.start()
+    assert sweep_notices.call() == 0  # not due yet: backoff is respected
+    make_due()
+    assert sweep_notices.call() == 2
+    assert set(Notice.objects.values_list("status", flat=True)) == {"verzonden"}
+    assert received_by_address(smtp) == {"politie@example.test": 1, "meldpunt@example.test": 1}
+
+    make_due()
+    assert sweep_notices.call() == 0
+    assert len(smtp.messages) == 2  # nothing sent twice
+
+
+@pytest.mark.django_db
+def test_notice_stuck_in_sending_is_delivered_by_the_sweep(routed, smtp):
+    """A worker that died after claiming a notice leaves it 'sending'; the sweep recovers it."""
+    smtp.start()
+    routed()  # on_commit not run: the delivery tasks were never enqueued (a lost task)
+    stale = timezone.now() - timezone.timedelta(minutes=30)
+    Notice.objects.update(status="verzenden", attempts=1, last_attempt_at=stale, created_at=stale)
+    assert sweep_notices.call() == 2
+    assert set(Notice.objects.values_list("status", flat=True)) == {"verzonden"}
+    assert len(smtp.messages) == 2
+
+
+@pytest.mark.django_db
+def test_manual_retry_after_giving_up(client, routed, smtp, coordinator_a,
+                                      django_capture_on_commit_callbacks):
+    melding = routed()
+    Notice.objects.update(status="opgegeven", attempts=8, last_error="SMTP 550")
+    smtp.start()
+    client.force_login(coordinator_a)
+    detail = client.get(f"/admin/meldingen/{melding.pk}/").content.decode()
+    assert "Opnieuw verzenden" in detail and "SMTP 550" in detail
+    notice = Notice.objects.first()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/meldingen/berichten/{notice.pk}/opnieuw/")
+    notice.refresh_from_db()
+    assert notice.status == "verzonden" and notice.attempts == 9
+    assert len(smtp.messages) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_real_database_queue_and_worker_deliver_each_notice_once(routed, smtp, settings):
+    if connection.vendor != "postgresql":
+        pytest.skip("the worker subprocess needs a shared PostgreSQL test database")
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    smtp.start()
+    routed()  # committed: the enqueued delivery tasks are rows in the database queue
+    assert set(Notice.objects.values_list("status", flat=True)) == {"wachtrij"}
+
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "veiligbestuur.settings.test",
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "TEST_WORKER_SMTP_PORT": str(smtp.port),
+    }
+    worker = [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay"]
+    result = subprocess.run(worker, cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert set(Notice.objects.values_list("status", flat=True)) == {"verzonden"}
+    # Both notices and the reporter's confirmation, each exactly once.
+    assert received_by_address(smtp) == {
+        "politie@example.test": 1,
+        "meldpunt@example.test": 1,
+        "rika@example.test": 1,
+    }
+
+    # A second worker run finds nothing left to send.
+    subprocess.run(worker, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert len(smtp.messages) == 3
+
+
+@pytest.mark.django_db
+def test_passed_deadline_is_reported_to_coordinators_once(
+    routed, coordinator_a, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from workflows.delivery import check_deadlines
+
+    coordinator_a.email = "coordinator@example.test"
+    coordinator_a.save()
+    melding = routed()
+    Notice.objects.filter(partner__name="Politie A").update(
+        deadline_at=timezone.now() - timezone.timedelta(minutes=1)
+    )
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert check_deadlines.call() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert check_deadlines.call() == 0
+    assert [m.to for m in mail.outbox] == [["coordinator@example.test"]]
+    assert melding.reference in mail.outbox[0].subject and "Politie A" in mail.outbox[0].subject
+    assert melding.history.filter(action="termijn_verlopen").count() == 1
+
+
+@pytest.mark.django_db
+def test_urgent_melding_gets_shorter_deadline(org_a, coordinator_a):
+    kinds = factories.partner_kinds()
+    police = factories.partner(org_a, kinds["politie"], "Politie A", "politie@example.test")
+    melding = factories.melding(org_a, acute_danger=True)
+    triage(melding, actor=coordinator_a, severity="bedreiging", urgent=True, kinds=["bedreiging"])
+    route(melding, actor=coordinator_a, proposals=[Proposal(police, None)])
+    hours = (Notice.objects.get().deadline_at - timezone.now()).total_seconds() / 3600
+    assert 3.9 < hours <= 4  # politie: 4 hours when urgent, 48 otherwise

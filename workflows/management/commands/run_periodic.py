@@ -1,0 +1,25 @@
+import time
+
+from django.core.management.base import BaseCommand
+
+from workflows.delivery import check_deadlines, sweep_notices
+
+
+class Command(BaseCommand):
+    help = (
+        "Zet de periodieke taken in de wachtrij: berichten die te lang wachten opnieuw "
+        "aanbieden en verlopen reactietermijnen melden. Draai elke minuut (cron of --loop)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--loop", type=int, default=0, help="Herhaal elke N seconden (0: één keer)."
+        )
+
+    def handle(self, *args, loop, **options):
+        while True:
+            sweep_notices.enqueue()
+            check_deadlines.enqueue()
+            if not loop:
+                return
+            time.sleep(loop)
