@@ -173,7 +173,7 @@ class OrganisationPage(Page):
         InlinePanel("contacts", heading=_("Contactpersonen"), label=_("Contactpersoon")),
     ]
     parent_page_types = ["home.OrganisationIndexPage"]
-    subpage_types: list[str] = []
+    subpage_types = ["toolkit.ToolkitIndexPage"]
 
     class Meta:
         verbose_name = _("organisatie")

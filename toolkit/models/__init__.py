@@ -1,0 +1,45 @@
+from .checklist import (
+    ChecklistHeading,
+    ChecklistItem,
+    ChecklistPhase,
+    ChecklistProgress,
+    ChecklistProgressChange,
+    ProgressStatus,
+    Recurrence,
+    add_months,
+)
+from .pages import (
+    ChecklistPage,
+    HiddenNationalResource,
+    ResourceDocument,
+    StappenplanPage,
+    StappenplanStep,
+    ToolkitIndexPage,
+    ToolkitResourcePage,
+    national_resources,
+)
+from .taxonomy import MOMENT_FIELDS, Audience, Moment, ResourceKind, StappenplanRole
+
+__all__ = [
+    "MOMENT_FIELDS",
+    "Audience",
+    "ChecklistHeading",
+    "ChecklistItem",
+    "ChecklistPage",
+    "ChecklistPhase",
+    "ChecklistProgress",
+    "ChecklistProgressChange",
+    "HiddenNationalResource",
+    "Moment",
+    "ProgressStatus",
+    "Recurrence",
+    "ResourceDocument",
+    "ResourceKind",
+    "StappenplanPage",
+    "StappenplanRole",
+    "StappenplanStep",
+    "ToolkitIndexPage",
+    "ToolkitResourcePage",
+    "add_months",
+    "national_resources",
+]
