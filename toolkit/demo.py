@@ -151,7 +151,12 @@ def _stappenplan(home: HomePage, resources: dict[str, ToolkitResourcePage]) -> S
                         resources=[("resource", resources[slug]) for slug in slugs],
                     )
                 )
-    return _publish_child(home, page)
+    page = _publish_child(home, page)
+    guide = resources["stappenplan-per-rol"]
+    if 'linktype="page"' not in guide.body:
+        guide.body += f'<p><a linktype="page" id="{page.pk}">Open het Stappenplan</a></p>'
+        guide.save_revision().publish()
+    return page
 
 
 def _local(org: OrganisationPage, spec_slug: str) -> None:
