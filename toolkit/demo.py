@@ -30,7 +30,7 @@ from .models import (
     ToolkitIndexPage,
     ToolkitResourcePage,
 )
-from .progress import progress_records, update_progress
+from .progress import process_due_items, progress_records, update_progress
 from .setup import grant_national_editor_permissions
 
 CHECKED_ON = datetime.date(2026, 11, 1)
@@ -237,6 +237,8 @@ def load(stdout) -> list[tuple[str, str]]:
         org = OrganisationPage.objects.get(official_code=spec["code"], locale__language_code="nl")
         _local(org, spec["slug"])
         _progress(org, spec["slug"])
+    # Recurring items finished long ago come back now, as the daily `checklist_due` would do.
+    process_due_items()
     stdout.write(
         f"Toolkit: {len(resources)} landelijke hulpmiddelen, Stappenplan, Checklist en "
         f"voortgang voor {len(ORGANISATIONS)} organisaties geladen."

@@ -43,7 +43,7 @@ class ChecklistHeadingViewSet(SnippetViewSet):
     menu_label = _("Checklist")
     list_display = ["title", "phase", "sort_order"]
     list_filter = ["phase"]
-    ordering = ["phase", "sort_order"]
+    ordering = ["-phase", "sort_order"]  # "voorbereiding" before "uitvoering"
 
 
 class AudienceViewSet(SnippetViewSet):
