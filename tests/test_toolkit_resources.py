@@ -6,9 +6,15 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from wagtail.documents import get_document_model
 
-from toolkit.models import HiddenNationalResource, ResourceDocument, ToolkitResourcePage
+from toolkit.models import (
+    HiddenNationalResource,
+    ResourceDocument,
+    ToolkitIndexPage,
+    ToolkitResourcePage,
+)
 
 from .toolkit_helpers import resource, toolkit_index
 
@@ -122,3 +128,19 @@ def test_resource_needs_at_least_one_moment(national):
         page.full_clean()
     with pytest.raises(IntegrityError), transaction.atomic():
         ToolkitResourcePage.objects.filter(pk=page.pk).update(for_before=False)
+
+
+def test_organisation_editors_add_resources_to_their_own_toolkit_only(
+    login, make_user, org_b, redacteur_a, local_a
+):
+    url = reverse(
+        "wagtailadmin_pages:add", args=["toolkit", "toolkitresourcepage", local_a["index"].pk]
+    )
+    assert login(redacteur_a).get(url).status_code == 200
+    other = login(make_user("redacteur-b", org_b.editors_group)).get(url)
+    assert other.status_code in (302, 403)
+
+
+def test_organisation_page_accepts_one_toolkit(org_a, local_a):
+    assert not ToolkitIndexPage.can_create_at(org_a)  # max one per organisation, exists already
+    assert ToolkitIndexPage in org_a.specific_class.allowed_subpage_models()

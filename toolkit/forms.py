@@ -36,7 +36,10 @@ class ProgressForm(forms.ModelForm):
 
     def __init__(self, *args, organisation: OrganisationPage, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = organisation_members(organisation)
+        # A former member stays selectable as current owner until someone changes it.
+        self.fields["owner"].queryset = organisation_members(
+            organisation, also=self.instance.owner_id
+        )
         self.fields["owner"].label_from_instance = lambda u: u.get_full_name() or u.get_username()
         documents = get_document_model().objects.none()
         if organisation.collection_id:

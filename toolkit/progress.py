@@ -38,14 +38,18 @@ def user_organisations(user: AbstractBaseUser) -> QuerySet[OrganisationPage]:
     return queryset.filter(condition)
 
 
-def organisation_members(organisation: OrganisationPage) -> QuerySet:
-    """Active users in one of the organisation's groups: the possible owners of an item."""
+def organisation_members(organisation: OrganisationPage, also: int | None = None) -> QuerySet:
+    """Active users in one of the organisation's groups (plus user `also`, if given): the
+    possible owners of an item."""
     from django.contrib.auth import get_user_model
 
     group_ids = [getattr(organisation, f"{attr}_id") for attr in ORGANISATION_GROUPS]
+    condition = Q(is_active=True, groups__in=[g for g in group_ids if g])
+    if also is not None:
+        condition |= Q(pk=also)
     return (
         get_user_model()
-        .objects.filter(is_active=True, groups__in=[g for g in group_ids if g])
+        .objects.filter(condition)
         .distinct()
         .order_by("first_name", "last_name", "username")
     )

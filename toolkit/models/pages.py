@@ -60,6 +60,7 @@ class ToolkitIndexPage(Page):
     parent_page_types = ["home.HomePage", "home.OrganisationPage"]
     subpage_types = ["toolkit.ToolkitResourcePage"]
     max_count_per_parent = 1
+    show_in_menus_default = True
 
     class Meta:
         verbose_name = _("toolkit")
