@@ -253,3 +253,33 @@ def test_database_refuses_done_without_completion_date(org_a, checklist):
     progress = record(org_a, "Sanctiebeleid bepalen")
     with pytest.raises(IntegrityError), transaction.atomic():
         ChecklistProgress.objects.filter(pk=progress.pk).update(status="gereed")
+
+
+def test_dashboard_lists_my_open_items_of_my_organisation_only(
+    login, org_a, org_b, coordinator_a, checklist
+):
+    update_progress(
+        record(org_a, "Sanctiebeleid bepalen"),
+        coordinator_a,
+        status="bezig",
+        owner=coordinator_a,
+        due_date=datetime.date(2026, 1, 1),
+    )
+    update_progress(
+        record(org_a, "Normen blijven uitdragen"),
+        coordinator_a,
+        status="gereed",
+        owner=coordinator_a,
+    )
+    # An owner link left over in another organisation (e.g. after moving) is not shown.
+    update_progress(
+        record(org_b, "Sancties afwegen, bij strafbaar feit aangifte doen en schade verhalen"),
+        None,
+        owner=coordinator_a,
+    )
+
+    html = login(coordinator_a).get(reverse("wagtailadmin_home")).content.decode()
+    assert "Mijn openstaande checklistpunten" in html
+    assert "Sanctiebeleid bepalen" in html and "(verlopen)" in html
+    assert "Normen blijven uitdragen" not in html
+    assert "Sancties afwegen" not in html

@@ -5,7 +5,8 @@ from django.conf import settings
 from django.db import connection
 from django.urls import reverse
 
-from toolkit.models import StappenplanPage, StappenplanStep
+from toolkit.checklist import load_checklist
+from toolkit.models import ChecklistItem, ChecklistPage, StappenplanPage, StappenplanStep
 
 from .toolkit_helpers import publish_child, resource, toolkit_index
 
@@ -70,3 +71,13 @@ def test_uses_postgresql_full_text_search_on_postgresql(content):
     assert (
         settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "wagtail.search.backends.database"
     )
+
+
+def test_finds_the_checklist_by_item_text_also_after_an_edit(client, home_page):
+    load_checklist()
+    publish_child(home_page, ChecklistPage(title="Checklist Veilig Openbaar Bestuur", slug="c"))
+    assert result_titles(client, "vermijdingsgedrag") == ["Checklist Veilig Openbaar Bestuur"]
+    item = ChecklistItem.objects.get(text="Sanctiebeleid bepalen")
+    item.text = "Sanctiebeleid en maatregelenladder bepalen"
+    item.save()
+    assert result_titles(client, "maatregelenladder") == ["Checklist Veilig Openbaar Bestuur"]

@@ -8,6 +8,8 @@ class ToolkitConfig(AppConfig):
     verbose_name = _("Toolkit Veilig Bestuur")
 
     def ready(self):
+        from . import signals
         from .setup import grant_national_editor_permissions
 
+        signals.connect()
         post_migrate.connect(grant_national_editor_permissions, sender=self)

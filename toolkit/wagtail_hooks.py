@@ -6,6 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Audience, ChecklistHeading
+from .panels import MyChecklistItemsPanel
 from .progress import user_organisations
 from .views import progress
 
@@ -35,6 +36,11 @@ def register_progress_menu_item():
     return ProgressMenuItem(
         _("Voortgang checklist"), reverse("toolkit_progress_index"), icon_name="tasks", order=250
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_checklist_items_panel(request, panels):
+    panels.append(MyChecklistItemsPanel())
 
 
 class ChecklistHeadingViewSet(SnippetViewSet):

@@ -302,6 +302,8 @@ class StappenplanPage(Page):
         ]
         context.update(
             form=form,
+            role=role,
+            moment=moment,
             role_label=StappenplanRole(role).label if role else None,
             moment_groups=[g for g in groups if g["steps"]],
             roles=StappenplanRole.choices,
@@ -377,7 +379,11 @@ class ChecklistPage(Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("checklist_text"),
+    ]
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
@@ -385,6 +391,15 @@ class ChecklistPage(Page):
     class Meta:
         verbose_name = _("checklist")
         verbose_name_plural = _("checklists")
+
+    def checklist_text(self) -> str:
+        """All headings and items, for the search index (re-indexed when they change)."""
+        from .checklist import ChecklistHeading
+
+        return "\n".join(
+            f"{heading.title}\n" + "\n".join(item.text for item in heading.items.all())
+            for heading in ChecklistHeading.objects.prefetch_related("items")
+        )
 
     def get_context(self, request, *args, **kwargs):
         from toolkit.checklist import checklist_phases
