@@ -5,7 +5,6 @@ from django.urls import reverse
 
 from toolkit.checklist import load_checklist
 from toolkit.models import ChecklistHeading, ChecklistItem, ChecklistPage
-from toolkit.setup import grant_national_editor_permissions
 
 from .toolkit_helpers import publish_child
 
@@ -110,7 +109,7 @@ def test_public_checklist_page_shows_both_phases_and_all_items(client, home_page
 def test_national_editors_maintain_the_checklist_organisation_editors_do_not(
     login, national_editor, redacteur_a, checklist
 ):
-    grant_national_editor_permissions()
+    # Granted when setup_platform (the home_page fixture) creates the group.
     heading = ChecklistHeading.objects.get(title="Actief communiceren")
     url = reverse("wagtailsnippets_toolkit_checklistheading:edit", args=[heading.pk])
     assert login(national_editor).get(url).status_code == 200

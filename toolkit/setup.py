@@ -1,4 +1,8 @@
-"""Permissions of the national editors on the toolkit's national content (checklist, audiences)."""
+"""Permissions of the national editors on the toolkit's national content (checklist, audiences).
+
+Granted when the Landelijke redactie group is created (`setup_platform`), after every migrate,
+and by the demo loader.
+"""
 
 from __future__ import annotations
 
@@ -21,3 +25,8 @@ def grant_national_editor_permissions(**kwargs) -> None:
         codename__regex=r"^(add|change|delete|view)_",
     )
     group.permissions.add(*permissions)
+
+
+def grant_on_group_created(sender, instance: Group, created: bool, raw: bool = False, **kwargs):
+    if created and not raw and instance.name == NATIONAL_EDITORS_GROUP:
+        grant_national_editor_permissions()
