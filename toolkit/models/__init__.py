@@ -1,23 +1,20 @@
 from .checklist import (
     ChecklistHeading,
     ChecklistItem,
+    ChecklistPage,
     ChecklistPhase,
-    ChecklistProgress,
-    ChecklistProgressChange,
-    ProgressStatus,
     Recurrence,
     add_months,
 )
-from .pages import (
-    ChecklistPage,
+from .progress import ChecklistProgress, ChecklistProgressChange, ProgressStatus
+from .resources import (
     HiddenNationalResource,
     ResourceDocument,
-    StappenplanPage,
-    StappenplanStep,
     ToolkitIndexPage,
     ToolkitResourcePage,
     national_resources,
 )
+from .stappenplan import StappenplanPage, StappenplanStep
 from .taxonomy import MOMENT_FIELDS, Audience, Moment, ResourceKind, StappenplanRole
 
 __all__ = [
