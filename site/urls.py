@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemap import TranslatedSitemap
+from toolkit.views.search import search
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -31,6 +32,7 @@ if settings.DEBUG:
 
 # Dutch pages at /, translations at /en/ and /fy/.
 urlpatterns += i18n_patterns(
+    path("zoeken/", search, name="toolkit_search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

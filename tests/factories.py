@@ -19,8 +19,8 @@ def melden_page(org) -> MeldenPage:
 
 def partner_kinds() -> dict[str, PartnerKind]:
     politie, _ = PartnerKind.objects.get_or_create(
-        code="politie", defaults={"name": "Politie", "ack_deadline_hours": 48,
-                                  "urgent_ack_deadline_hours": 4}
+        code="politie",
+        defaults={"name": "Politie", "ack_deadline_hours": 48, "urgent_ack_deadline_hours": 4},
     )
     vc, _ = PartnerKind.objects.get_or_create(
         code="veiligheidscoordinator",

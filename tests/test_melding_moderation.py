@@ -21,12 +21,18 @@ def setup(org_a, org_b, make_user):
     police_user_b = make_user("politie-b")
     return {
         "police_a": factories.partner(
-            org_a, kinds["politie"], "Politie basisteam Aadorp", "politie-a@example.test",
+            org_a,
+            kinds["politie"],
+            "Politie basisteam Aadorp",
+            "politie-a@example.test",
             police_user_a,
         ),
         "vc_a": factories.partner(org_a, kinds["vc"], "Meldpunt Aadorp", "meldpunt@example.test"),
         "police_b": factories.partner(
-            org_b, kinds["politie"], "Politie basisteam Beestad", "politie-b@example.test",
+            org_b,
+            kinds["politie"],
+            "Politie basisteam Beestad",
+            "politie-b@example.test",
             police_user_b,
         ),
         "police_user_a": police_user_a,
@@ -46,8 +52,9 @@ def triage_and_route(client, melding, partners, django_capture_on_commit_callbac
         )
 
 
-def test_new_melding_waits_for_triage_by_own_coordinators(org_a, setup, coordinator_a,
-                                                         coordinator_b):
+def test_new_melding_waits_for_triage_by_own_coordinators(
+    org_a, setup, coordinator_a, coordinator_b
+):
     melding = factories.melding(org_a)
     task_state = current_task_state(melding)
     assert isinstance(task_state.task.specific, TriageTask)
@@ -59,8 +66,9 @@ def test_new_melding_waits_for_triage_by_own_coordinators(org_a, setup, coordina
     assert not TaskState.objects.reviewable_by(coordinator_b).filter(pk=task_state.pk).exists()
 
 
-def test_coordinator_listing_and_detail_are_scoped(client, org_a, setup, coordinator_a,
-                                                   coordinator_b):
+def test_coordinator_listing_and_detail_are_scoped(
+    client, org_a, setup, coordinator_a, coordinator_b
+):
     melding = factories.melding(org_a)
     client.force_login(coordinator_a)
     assert melding.reference in client.get("/admin/meldingen/").content.decode()
@@ -82,7 +90,12 @@ def test_triage_corrects_and_moves_to_routing(client, org_a, setup, coordinator_
     client.force_login(coordinator_a)
     response = client.post(
         f"/admin/meldingen/{melding.pk}/triage/",
-        {"kinds": ["bedreiging", "fysiek"], "severity": "fysiek", "urgent": "on", "note": "Ernstig"},
+        {
+            "kinds": ["bedreiging", "fysiek"],
+            "severity": "fysiek",
+            "urgent": "on",
+            "note": "Ernstig",
+        },
     )
     assert response.status_code == 302
     melding.refresh_from_db()
@@ -132,12 +145,15 @@ def test_without_consent_external_partners_are_refused(
 ):
     melding = factories.melding(org_a, consent_to_share=False)
     client.force_login(coordinator_a)
-    client.post(f"/admin/meldingen/{melding.pk}/triage/",
-                {"kinds": ["bedreiging"], "severity": "bedreiging"})
+    client.post(
+        f"/admin/meldingen/{melding.pk}/triage/",
+        {"kinds": ["bedreiging"], "severity": "bedreiging"},
+    )
     page = client.get(f"/admin/meldingen/{melding.pk}/routering/").content.decode()
     assert "niet zonder toestemming" in page
-    response = triage_and_route(client, melding, [setup["police_a"]],
-                                django_capture_on_commit_callbacks)
+    response = triage_and_route(
+        client, melding, [setup["police_a"]], django_capture_on_commit_callbacks
+    )
     assert "gaf geen toestemming" in response.content.decode()
     assert not Notice.objects.exists() and not RoutingDecision.objects.exists()
     melding.refresh_from_db()
@@ -178,8 +194,9 @@ def test_partner_inbox_shows_only_own_notices_and_records_acknowledgement(
     assert "Ontvangst bevestigd" in detail
 
 
-def test_partner_sees_no_story_without_consent(client, org_a, setup, coordinator_a,
-                                               django_capture_on_commit_callbacks):
+def test_partner_sees_no_story_without_consent(
+    client, org_a, setup, coordinator_a, django_capture_on_commit_callbacks
+):
     melding = factories.melding(org_a, consent_to_share=False)
     vc_user = setup["vc_a"].users.create(username="meldpunt-a")
     client.force_login(coordinator_a)

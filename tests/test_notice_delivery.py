@@ -43,8 +43,9 @@ def routed(org_a, coordinator_a, make_user):
 
     def do_route():
         melding = factories.melding(org_a)
-        triage(melding, actor=coordinator_a, severity="bedreiging", urgent=False,
-               kinds=["bedreiging"])
+        triage(
+            melding, actor=coordinator_a, severity="bedreiging", urgent=False, kinds=["bedreiging"]
+        )
         route(melding, actor=coordinator_a, proposals=[Proposal(p, None) for p in partners])
         return melding
 
@@ -101,8 +102,9 @@ def test_notice_stuck_in_sending_is_delivered_by_the_sweep(routed, smtp):
 
 
 @pytest.mark.django_db
-def test_manual_retry_after_giving_up(client, routed, smtp, coordinator_a,
-                                      django_capture_on_commit_callbacks):
+def test_manual_retry_after_giving_up(
+    client, routed, smtp, coordinator_a, django_capture_on_commit_callbacks
+):
     melding = routed()
     Notice.objects.update(status="opgegeven", attempts=8, last_error="SMTP 550")
     smtp.start()
@@ -134,8 +136,7 @@ def test_real_database_queue_and_worker_deliver_each_notice_once(routed, smtp, s
         "TEST_WORKER_SMTP_PORT": str(smtp.port),
     }
     worker = [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay"]
-    result = subprocess.run(worker, cwd=ROOT, env=env, capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(worker, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert set(Notice.objects.values_list("status", flat=True)) == {"verzonden"}
     # Both notices and the reporter's confirmation, each exactly once.

@@ -22,7 +22,9 @@ class MeldingFilterSet(django_filters.FilterSet):
 class NoticeFilterSet(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=NoticeStatus.choices)
     kind = django_filters.ChoiceFilter(
-        label=_("Soort gedrag"), choices=BehaviourKind.choices, field_name="melding__behaviours__kind"
+        label=_("Soort gedrag"),
+        choices=BehaviourKind.choices,
+        field_name="melding__behaviours__kind",
     )
     received_from = django_filters.DateFilter(
         label=_("Ontvangen vanaf"),

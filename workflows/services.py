@@ -7,15 +7,18 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .engine import current_task_state, start_moderation
 from .models import (
     Attachment,
     Melding,
     MeldingBehaviour,
     MeldingHistory,
     MeldingPersonalData,
+    Notice,
+    NoticeStatus,
+    PartnerFeedback,
+    RoutingDecision,
 )
-from .engine import current_task_state, start_moderation
-from .models import Notice, NoticeStatus, PartnerFeedback, RoutingDecision
 from .models.choices import Status, severity_for
 from .notifications import send_confirmation
 from .status import INITIAL, TransitionError, check_transition
@@ -162,7 +165,7 @@ def triage(
 def route(melding: Melding, *, actor, proposals, note: str = "") -> RoutingDecision:
     """Confirm routing: the decision, one notice per partner and the history, in one
     transaction (the outbox); delivery is enqueued after commit."""
-    from .delivery import deliver_notice, deadline_for
+    from .delivery import deadline_for, deliver_notice
     from .models.tasks import RoutingTask
     from .rules import shareable
 
@@ -172,8 +175,11 @@ def route(melding: Melding, *, actor, proposals, note: str = "") -> RoutingDecis
             raise TransitionError(_("Een ketenpartner hoort niet bij deze organisatie."))
         if not shareable(proposal.partner, locked):
             raise TransitionError(
-                _("%(partner)s is een externe partner en de melder gaf geen toestemming om te "
-                  "delen.") % {"partner": proposal.partner}
+                _(
+                    "%(partner)s is een externe partner en de melder gaf geen toestemming om te "
+                    "delen."
+                )
+                % {"partner": proposal.partner}
             )
     decision = RoutingDecision.objects.create(melding=locked, decided_by=actor, note=note)
     notices = Notice.objects.bulk_create(

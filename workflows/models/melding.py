@@ -124,7 +124,10 @@ class Melding(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, mode
         _("wensen"), default=list, blank=True, help_text=_("Aangifte, steun, alleen registreren.")
     )
     targets = models.JSONField(
-        _("gericht tegen"), default=list, blank=True, help_text=_("Zelf, partner, kinderen, familie, bedrijf.")
+        _("gericht tegen"),
+        default=list,
+        blank=True,
+        help_text=_("Zelf, partner, kinderen, familie, bedrijf."),
     )
     consent_to_share = models.BooleanField(
         _("toestemming om te delen"),

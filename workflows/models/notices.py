@@ -137,7 +137,10 @@ class PartnerFeedback(models.Model):
         related_name="+",
     )
     kind = models.CharField(
-        _("soort"), max_length=20, choices=FeedbackKind.choices, help_text=_("Soort terugkoppeling.")
+        _("soort"),
+        max_length=20,
+        choices=FeedbackKind.choices,
+        help_text=_("Soort terugkoppeling."),
     )
     text = models.TextField(
         _("toelichting"), blank=True, max_length=2000, help_text=_("Zichtbaar voor de melder.")

@@ -22,7 +22,9 @@ from ..services import acknowledge, add_feedback, record_opened
 
 
 class FeedbackForm(forms.Form):
-    kind = forms.ChoiceField(label=gettext_lazy("Soort terugkoppeling"), choices=FeedbackKind.choices)
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Soort terugkoppeling"), choices=FeedbackKind.choices
+    )
     text = forms.CharField(
         label=gettext_lazy("Toelichting"),
         required=False,

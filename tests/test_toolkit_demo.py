@@ -1,0 +1,56 @@
+"""The toolkit demo content loads, is idempotent and shows what the seeds name."""
+
+import io
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+
+from home.models import OrganisationPage
+from toolkit.models import ChecklistProgress, ProgressStatus, ToolkitIndexPage
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [
+    "wagtailcore.Page",
+    "wagtaildocs.Document",
+    "toolkit.ToolkitResourcePage",
+    "toolkit.StappenplanStep",
+    "toolkit.HiddenNationalResource",
+    "toolkit.ChecklistItem",
+    "toolkit.ChecklistProgress",
+    "toolkit.ChecklistProgressChange",
+]
+
+
+def counts() -> dict[str, int]:
+    return {label: apps.get_model(label).objects.count() for label in MODELS}
+
+
+def test_demo_loads_twice_without_changes_and_fills_the_toolkit(client):
+    call_command("load_demo", stdout=io.StringIO())
+    first = counts()
+    call_command("load_demo", stdout=io.StringIO())
+    assert counts() == first
+
+    national = ToolkitIndexPage.objects.get(depth=3)
+    titles = [r.title for r in client.get(national.url).context["resources"]]
+    for name in [
+        "Leidraad Veilig Bestuur",
+        "Stappenplan per rol",
+        "Eenduidige Landelijke Afspraken (ELA)",
+        "Voorbeeld agressieprotocol voor politieke ambtsdragers",
+        "Meldapp voor ambtsdragers",
+        "Presentatie: intimidatie bespreekbaar maken",
+        "Vertrouwenslijn",
+    ]:
+        assert name in titles
+
+    for org in OrganisationPage.objects.filter(locale__language_code="nl"):
+        index = ToolkitIndexPage.objects.child_of(org).get()
+        resources = client.get(index.url).context["resources"]
+        assert sum(r.is_local for r in resources) == 1
+        progress = ChecklistProgress.objects.filter(organisation=org)
+        assert progress.count() == 23
+        done = progress.filter(status=ProgressStatus.DONE).count()
+        assert 0 < done < 23

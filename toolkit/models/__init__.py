@@ -1,0 +1,42 @@
+from .checklist import (
+    ChecklistHeading,
+    ChecklistItem,
+    ChecklistPage,
+    ChecklistPhase,
+    Recurrence,
+    add_months,
+)
+from .progress import ChecklistProgress, ChecklistProgressChange, ProgressStatus
+from .resources import (
+    HiddenNationalResource,
+    ResourceDocument,
+    ToolkitIndexPage,
+    ToolkitResourcePage,
+    national_resources,
+)
+from .stappenplan import StappenplanPage, StappenplanStep
+from .taxonomy import MOMENT_FIELDS, Audience, Moment, ResourceKind, StappenplanRole
+
+__all__ = [
+    "MOMENT_FIELDS",
+    "Audience",
+    "ChecklistHeading",
+    "ChecklistItem",
+    "ChecklistPage",
+    "ChecklistPhase",
+    "ChecklistProgress",
+    "ChecklistProgressChange",
+    "HiddenNationalResource",
+    "Moment",
+    "ProgressStatus",
+    "Recurrence",
+    "ResourceDocument",
+    "ResourceKind",
+    "StappenplanPage",
+    "StappenplanRole",
+    "StappenplanStep",
+    "ToolkitIndexPage",
+    "ToolkitResourcePage",
+    "add_months",
+    "national_resources",
+]

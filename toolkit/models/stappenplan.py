@@ -1,0 +1,128 @@
+"""The Stappenplan: what each role can do before, during and after an incident."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .resources import ToolkitResourcePage
+from .taxonomy import Moment, StappenplanRole
+
+
+class StappenplanPage(Page):
+    """What each role can do before, during and after an incident (Leidraad Veilig Bestuur)."""
+
+    intro = RichTextField(
+        _("inleiding"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Tekst boven de keuze voor rol en moment."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        InlinePanel("steps", heading=_("Stappen"), label=_("Stap")),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.RelatedFields("steps", [index.SearchField("title"), index.SearchField("text")]),
+    ]
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("stappenplan")
+        verbose_name_plural = _("stappenplannen")
+
+    def get_context(self, request, *args, **kwargs):
+        from toolkit.forms import StappenplanForm
+
+        context = super().get_context(request, *args, **kwargs)
+        form = StappenplanForm(request.GET or None)
+        steps = self.steps.all()
+        role = moment = None
+        if form.is_bound and form.is_valid():
+            role = form.cleaned_data["role"] or None
+            moment = form.cleaned_data["moment"] or None
+            steps = steps.filter(role=role) if role else steps.none()
+            if moment:
+                steps = steps.filter(moment=moment)
+        groups = [
+            {"value": value, "label": label, "steps": [s for s in steps if s.moment == value]}
+            for value, label in Moment.choices
+        ]
+        context.update(
+            form=form,
+            role=role,
+            moment=moment,
+            role_label=StappenplanRole(role).label if role else None,
+            moment_groups=[g for g in groups if g["steps"]],
+            roles=StappenplanRole.choices,
+            moments=Moment.choices,
+            chosen=bool(role),
+        )
+        return context
+
+
+class StappenplanStep(Orderable):
+    """One step for one role at one moment, with links to the resources that help."""
+
+    page = ParentalKey(StappenplanPage, on_delete=models.CASCADE, related_name="steps")
+    role = models.CharField(
+        _("rol"),
+        max_length=30,
+        choices=StappenplanRole.choices,
+        help_text=_("Voor wie deze stap is."),
+    )
+    moment = models.CharField(
+        _("moment"),
+        max_length=10,
+        choices=Moment.choices,
+        help_text=_("Voor, tijdens of na een incident."),
+    )
+    title = models.CharField(_("stap"), max_length=200, help_text=_("Korte, actieve zin."))
+    text = RichTextField(
+        _("uitleg"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
+        help_text=_("Wat houdt deze stap in."),
+    )
+    resources = StreamField(
+        [("resource", blocks.PageChooserBlock(page_type="toolkit.ToolkitResourcePage"))],
+        verbose_name=_("hulpmiddelen"),
+        blank=True,
+        help_text=_("Hulpmiddelen uit de toolkit die bij deze stap helpen."),
+    )
+
+    panels = [
+        FieldPanel("role"),
+        FieldPanel("moment"),
+        FieldPanel("title"),
+        FieldPanel("text"),
+        FieldPanel("resources"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("stap")
+        verbose_name_plural = _("stappen")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(role__in=StappenplanRole.values), name="toolkit_step_role"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(moment__in=Moment.values), name="toolkit_step_moment"
+            ),
+        ]
+
+    def linked_resources(self) -> list[ToolkitResourcePage]:
+        pages = [block.value for block in self.resources if block.value is not None]
+        return [page.specific for page in pages if page.live]

@@ -1,0 +1,194 @@
+"""Checklist progress per organisation: who may see it, every write (with its history row),
+the overview per heading, and recurring items that come back when due."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from home.models import OrganisationPage
+
+from .checklist import checklist_phases
+from .models import ChecklistItem, ChecklistProgress, ChecklistProgressChange, ProgressStatus
+
+TRACKED_FIELDS = ["status", "owner", "due_date", "note", "evidence_document", "evidence_page"]
+ORGANISATION_GROUPS = ["editors_group", "publishers_group", "coordinators_group"]
+
+
+def user_organisations(user: AbstractBaseUser) -> QuerySet[OrganisationPage]:
+    """Organisations whose progress user may see and edit: where they are in one of its groups.
+
+    Superusers see all. National editors are not members of an organisation and see none.
+    """
+    queryset = OrganisationPage.objects.filter(locale__language_code="nl").order_by("title")
+    if not user.is_authenticated or not user.is_active:
+        return queryset.none()
+    if user.is_superuser:
+        return queryset
+    groups = list(user.groups.values_list("pk", flat=True))
+    condition = Q()
+    for attr in ORGANISATION_GROUPS:
+        condition |= Q(**{f"{attr}__in": groups})
+    return queryset.filter(condition)
+
+
+def organisation_members(organisation: OrganisationPage, also: int | None = None) -> QuerySet:
+    """Active users in one of the organisation's groups (plus user `also`, if given): the
+    possible owners of an item."""
+    from django.contrib.auth import get_user_model
+
+    group_ids = [getattr(organisation, f"{attr}_id") for attr in ORGANISATION_GROUPS]
+    condition = Q(is_active=True, groups__in=[g for g in group_ids if g])
+    if also is not None:
+        condition |= Q(pk=also)
+    return (
+        get_user_model()
+        .objects.filter(condition)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def progress_records(organisation: OrganisationPage) -> QuerySet[ChecklistProgress]:
+    """The organisation's progress, with a (not started) record for every item, created lazily."""
+    existing = set(
+        ChecklistProgress.objects.filter(organisation=organisation).values_list(
+            "item_id", flat=True
+        )
+    )
+    missing = ChecklistItem.objects.exclude(pk__in=existing)
+    ChecklistProgress.objects.bulk_create(
+        [ChecklistProgress(organisation=organisation, item=item) for item in missing],
+        ignore_conflicts=True,
+    )
+    return ChecklistProgress.objects.filter(organisation=organisation).select_related(
+        "item__heading", "owner", "evidence_document", "evidence_page"
+    )
+
+
+def _display(progress: ChecklistProgress, field: str) -> str:
+    value = getattr(progress, field)
+    if field == "status":
+        return str(progress.get_status_display())
+    if value is None or value == "":
+        return ""
+    if field == "owner":
+        return value.get_full_name() or value.get_username()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+@transaction.atomic
+def update_progress(
+    progress: ChecklistProgress,
+    user: AbstractBaseUser | None,
+    *,
+    reason: str = "",
+    today: datetime.date | None = None,
+    **values,
+) -> ChecklistProgress:
+    """The one way to change progress: applies values, keeps the invariants, writes history."""
+    unknown = set(values) - set(TRACKED_FIELDS)
+    if unknown:
+        raise ValueError(f"Not a progress field: {', '.join(sorted(unknown))}")
+    today = today or timezone.localdate()
+    progress = ChecklistProgress.objects.select_for_update().get(pk=progress.pk)
+    before = {field: _display(progress, field) for field in TRACKED_FIELDS}
+    old_due = progress.due_date
+    for field, value in values.items():
+        setattr(progress, field, value)
+    if progress.status == ProgressStatus.DONE:
+        progress.completed_on = progress.completed_on or today
+    else:
+        progress.completed_on = None
+    if progress.due_date != old_due:
+        progress.reminded_on = None
+    after = {field: _display(progress, field) for field in TRACKED_FIELDS}
+    changes = {f: [before[f], after[f]] for f in TRACKED_FIELDS if before[f] != after[f]}
+    if changes:
+        progress.save()
+        ChecklistProgressChange.objects.create(
+            progress=progress,
+            changed_by=user if user is not None and user.is_authenticated else None,
+            changes=changes,
+            reason=reason,
+        )
+    return progress
+
+
+@dataclass
+class HeadingProgress:
+    heading: object
+    records: list[ChecklistProgress]
+
+    @property
+    def applicable(self) -> int:
+        return sum(r.status != ProgressStatus.NOT_APPLICABLE for r in self.records)
+
+    @property
+    def done(self) -> int:
+        return sum(r.status == ProgressStatus.DONE for r in self.records)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.applicable) if self.applicable else 100
+
+
+def progress_overview(organisation: OrganisationPage) -> list[dict]:
+    """Per phase, per heading: the records in checklist order and the share that is done."""
+    records = {r.item_id: r for r in progress_records(organisation)}
+    phases = checklist_phases()
+    for phase in phases:
+        phase["headings"] = [
+            HeadingProgress(heading, [records[item.pk] for item in heading.item_list])
+            for heading in phase["headings"]
+        ]
+    return phases
+
+
+def process_due_items(today: datetime.date | None = None) -> dict[str, int]:
+    """Reopen recurring items whose time has come and remind owners of items now due.
+
+    Run daily (`manage.py checklist_due`); safe to run more often: every due date is reminded
+    once. Reminders are sent by a background task after the transaction commits.
+    """
+    from .tasks import send_progress_reminder
+
+    today = today or timezone.localdate()
+    reopened = reminded = 0
+    with transaction.atomic():
+        finished = ChecklistProgress.objects.filter(
+            status=ProgressStatus.DONE, item__recurrence__gt=0
+        ).select_related("item")
+        for progress in finished:
+            repeat_on = progress.repeat_on
+            if repeat_on is not None and repeat_on <= today:
+                update_progress(
+                    progress,
+                    None,
+                    reason=_("Terugkerend punt: opnieuw aan de beurt"),
+                    today=today,
+                    status=ProgressStatus.NOT_STARTED,
+                    due_date=repeat_on,
+                )
+                reopened += 1
+        due = ChecklistProgress.objects.filter(
+            status__in=[ProgressStatus.NOT_STARTED, ProgressStatus.IN_PROGRESS],
+            due_date__lte=today,
+            reminded_on__isnull=True,
+            owner__isnull=False,
+        ).exclude(owner__email="")
+        for progress_id in list(due.values_list("pk", flat=True)):
+            ChecklistProgress.objects.filter(pk=progress_id).update(reminded_on=today)
+            transaction.on_commit(
+                lambda pk=progress_id: send_progress_reminder.enqueue(progress_id=pk)
+            )
+            reminded += 1
+    return {"reopened": reopened, "reminded": reminded}
