@@ -29,6 +29,12 @@ COUNTED = [
     "auth.User",
     "auth.Group",
     "home.OrganisationContact",
+    "workflows.Melding",
+    "workflows.MeldingHistory",
+    "workflows.Notice",
+    "workflows.Partner",
+    "workflows.RoutingRule",
+    "workflows.PartnerKind",
 ]
 
 
