@@ -37,6 +37,21 @@ ROLE_LABELS = {
     "publishers_group": "Publiceerders",
     "coordinators_group": "Veiligheidscoördinatoren",
 }
+# Model permissions per organisation role; the views scope every object to the organisation.
+ROLE_MODEL_PERMISSIONS = {
+    "editors_group": [],
+    "publishers_group": [],
+    "coordinators_group": [
+        ("workflows", f"{action}_{model}")
+        for model in ("partner", "routingrule")
+        for action in ("add", "change", "delete", "view")
+    ],
+}
+NATIONAL_MODEL_PERMISSIONS = [
+    ("workflows", f"{action}_{model}")
+    for model in ("partnerkind", "partner", "routingrule")
+    for action in ("add", "change", "delete", "view")
+]
 MEDIA_PERMISSIONS = [
     ("wagtaildocs", ["add_document", "change_document", "choose_document"]),
     ("wagtailimages", ["add_image", "change_image", "choose_image"]),
@@ -79,6 +94,14 @@ def _grant_admin_access(group: Group, changes: list[str]) -> None:
     if not group.permissions.filter(pk=access.pk).exists():
         group.permissions.add(access)
         changes.append(f"toegang tot beheeromgeving voor {group.name}")
+
+
+def _grant_model_permissions(group: Group, perms: list[tuple[str, str]], changes: list[str]):
+    for app_label, codename in perms:
+        permission = _permission(app_label, codename)
+        if not group.permissions.filter(pk=permission.pk).exists():
+            group.permissions.add(permission)
+            changes.append(f"{codename} voor {group.name}")
 
 
 def _grant_page_permissions(
@@ -182,6 +205,7 @@ def provision_organisation(*, title: str, kind: str, official_code: str) -> Prov
     pages = list(org.get_translations(inclusive=True))
     for attr, group in groups.items():
         _grant_admin_access(group, changes)
+        _grant_model_permissions(group, ROLE_MODEL_PERMISSIONS[attr], changes)
         _grant_page_permissions(group, pages, ROLE_PAGE_PERMISSIONS[attr], changes)
         if attr != "coordinators_group":
             _grant_media_permissions(group, collection, changes)
@@ -197,6 +221,7 @@ def provision_national_editors() -> Group:
     _grant_admin_access(group, changes)
     provision = _permission("home", "provision_organisation")
     group.permissions.add(provision)
+    _grant_model_permissions(group, NATIONAL_MODEL_PERMISSIONS, changes)
     homes = list(Page.objects.filter(depth=2))
     _grant_page_permissions(group, homes, NATIONAL_PAGE_PERMISSIONS, changes)
     root_collection = Collection.get_first_root_node()

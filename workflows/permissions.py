@@ -37,3 +37,18 @@ def notices_for_partner_user(user):
     if not user.is_authenticated:
         return Notice.objects.none()
     return Notice.objects.filter(partner__users=user, partner__active=True)
+
+
+def is_national_editor(user) -> bool:
+    from home.provisioning import NATIONAL_EDITORS_GROUP
+
+    return user.is_authenticated and (
+        user.is_superuser or user.groups.filter(name=NATIONAL_EDITORS_GROUP).exists()
+    )
+
+
+def editable_organisations(user) -> QuerySet[OrganisationPage]:
+    """Organisations whose partners and routing rules the user maintains."""
+    if is_national_editor(user):
+        return OrganisationPage.objects.filter(locale__language_code="nl")
+    return coordinated_organisations(user)

@@ -41,3 +41,10 @@ def register_meldingen_menu_item():
     return MeldingenMenuItem(
         _("Meldingen"), reverse("workflows_melding_list"), icon_name="warning", order=150
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_ketenpartners():
+    from .viewsets import KetenpartnersGroup
+
+    return KetenpartnersGroup()
