@@ -21,8 +21,13 @@ def data(org_a, org_b):
 
 
 def partner_post(org, kind, name, email="x@example.test"):
-    return {"organisation": org.pk, "kind": kind.pk, "name": name,
-            "notification_email": email, "active": "on"}
+    return {
+        "organisation": org.pk,
+        "kind": kind.pk,
+        "name": name,
+        "notification_email": email,
+        "active": "on",
+    }
 
 
 def test_coordinator_sees_and_edits_only_own_partners(client, coordinator_a, org_a, data):
@@ -49,8 +54,9 @@ def test_other_organisations_partner_is_not_found(client, coordinator_a, data, p
     assert data["other"].name == "Politie Beestad"
 
 
-def test_coordinator_cannot_create_partner_for_other_organisation(client, coordinator_a,
-                                                                   org_b, data):
+def test_coordinator_cannot_create_partner_for_other_organisation(
+    client, coordinator_a, org_b, data
+):
     client.force_login(coordinator_a)
     response = client.post(
         "/admin/partner/new/", partner_post(org_b, data["kinds"]["politie"], "Stiekem")
@@ -68,8 +74,13 @@ def test_coordinator_rules_are_own_only_and_never_national(client, coordinator_a
     assert client.get(f"/admin/routingrule/edit/{national.pk}/").status_code == 404
     assert client.get(f"/admin/routingrule/edit/{data['other_rule'].pk}/").status_code == 404
 
-    base = {"name": "Alles naar politie", "sort_order": "0", "active": "on",
-            "kinds": ["fysiek", "bedreiging"], "partner_kinds": [data["kinds"]["politie"].pk]}
+    base = {
+        "name": "Alles naar politie",
+        "sort_order": "0",
+        "active": "on",
+        "kinds": ["fysiek", "bedreiging"],
+        "partner_kinds": [data["kinds"]["politie"].pk],
+    }
     client.post("/admin/routingrule/new/", base)  # no organisation: not allowed for them
     assert not RoutingRule.objects.filter(name="Alles naar politie").exists()
     response = client.post("/admin/routingrule/new/", {**base, "organisation": org_a.pk})
@@ -82,14 +93,24 @@ def test_national_editor_maintains_kinds_and_national_rules(client, national_edi
     client.force_login(national_editor)
     response = client.post(
         "/admin/partnerkind/new/",
-        {"code": "nctv", "name": "NCTV", "ack_deadline_hours": "120",
-         "urgent_ack_deadline_hours": "48", "sort_order": "5"},
+        {
+            "code": "nctv",
+            "name": "NCTV",
+            "ack_deadline_hours": "120",
+            "urgent_ack_deadline_hours": "48",
+            "sort_order": "5",
+        },
     )
     assert response.status_code == 302 and PartnerKind.objects.filter(code="nctv").exists()
     response = client.post(
         "/admin/routingrule/new/",
-        {"name": "Landelijk: doxing", "sort_order": "3", "active": "on", "kinds": ["doxing"],
-         "partner_kinds": [data["kinds"]["politie"].pk]},
+        {
+            "name": "Landelijk: doxing",
+            "sort_order": "3",
+            "active": "on",
+            "kinds": ["doxing"],
+            "partner_kinds": [data["kinds"]["politie"].pk],
+        },
     )
     assert response.status_code == 302
     assert RoutingRule.objects.get(name="Landelijk: doxing").organisation is None
@@ -100,7 +121,14 @@ def test_national_editor_maintains_kinds_and_national_rules(client, national_edi
 def test_coordinator_cannot_touch_partner_kinds(client, coordinator_a, data):
     client.force_login(coordinator_a)
     assert client.get("/admin/partnerkind/").status_code in (302, 403)
-    client.post("/admin/partnerkind/new/", {"code": "x", "name": "X",
-                                           "ack_deadline_hours": "1",
-                                           "urgent_ack_deadline_hours": "1", "sort_order": "0"})
+    client.post(
+        "/admin/partnerkind/new/",
+        {
+            "code": "x",
+            "name": "X",
+            "ack_deadline_hours": "1",
+            "urgent_ack_deadline_hours": "1",
+            "sort_order": "0",
+        },
+    )
     assert not PartnerKind.objects.filter(code="x").exists()

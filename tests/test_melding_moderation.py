@@ -3,10 +3,11 @@ veiligheidscoördinatoren, the outbox of notices, and the partner inbox."""
 
 import pytest
 from django.core import mail
-from wagtail.models import TaskState, WorkflowState
+from wagtail.models import WorkflowState
 
 from workflows.engine import current_task_state
 from workflows.models import MeldingHistory, Notice, RoutingDecision, RoutingTask, TriageTask
+from workflows.panels import waiting_meldingen
 
 from . import factories
 
@@ -61,9 +62,25 @@ def test_new_melding_waits_for_triage_by_own_coordinators(
     assert task_state.task.specific.get_actions(melding, coordinator_a)
     assert not task_state.task.specific.get_actions(melding, coordinator_b)
 
-    moderatable_a = TaskState.objects.reviewable_by(coordinator_a)
-    assert moderatable_a.filter(pk=task_state.pk).exists()
-    assert not TaskState.objects.reviewable_by(coordinator_b).filter(pk=task_state.pk).exists()
+    assert [m for m, _ in waiting_meldingen(coordinator_a)] == [melding]
+    assert waiting_meldingen(coordinator_b) == []
+
+
+def test_dashboard_lists_waiting_meldingen_of_own_organisation_only(
+    client, org_a, setup, coordinator_a, coordinator_b
+):
+    melding = factories.melding(org_a)
+    client.force_login(coordinator_a)
+    dashboard = client.get("/admin/")
+    assert dashboard.status_code == 200
+    body = dashboard.content.decode()
+    assert "Meldingen die op u wachten" in body and melding.reference in body
+    client.force_login(coordinator_b)
+    body = client.get("/admin/").content.decode()
+    assert melding.reference not in body
+    for url in ("/admin/reports/workflow/", "/admin/reports/workflow_tasks/"):
+        response = client.get(url)
+        assert melding.reference not in response.content.decode(), url
 
 
 def test_coordinator_listing_and_detail_are_scoped(

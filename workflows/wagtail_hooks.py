@@ -48,3 +48,11 @@ def register_ketenpartners():
     from .viewsets import KetenpartnersGroup
 
     return KetenpartnersGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_meldingen_panel(request, panels):
+    from .panels import MeldingenWaitingPanel
+
+    if coordinated_organisations(request.user).exists():
+        panels.append(MeldingenWaitingPanel(request.user))

@@ -42,6 +42,12 @@ class OrganisationReviewTask(Task):
         return super().on_action(task_state, user, action_name, **kwargs)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
+        # Wagtail's own "awaiting your review" panel treats every non-page object as a snippet;
+        # meldingen have their own dashboard panel (workflows.panels) built on open_task_states.
+        return TaskState.objects.none()
+
+    def open_task_states(self, user):
+        """In-progress task states of this task for meldingen of the user's organisations."""
         from workflows.permissions import meldingen_for_coordinator
 
         ids = meldingen_for_coordinator(user).annotate(key=Cast("pk", CharField())).values("key")
