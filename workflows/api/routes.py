@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.shortcuts import get_object_or_404
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Router, Status
 from ninja.errors import HttpError
 from wagtail.log_actions import log
 from wagtail.models import APIToken, Locale
@@ -144,7 +144,7 @@ def submit(request, page_id: int, payload: schemas.MeldingIn):
     if result.melding is None:
         raise _form_problem(result.form)
     melding = own_meldingen(request.user).get(pk=result.melding.pk)
-    return 201, _melding(melding)
+    return Status(201, _melding(melding))
 
 
 @router.get("/meldingen", response=list[schemas.MeldingOut], summary="Mijn meldingen")
@@ -181,11 +181,14 @@ def add(request, reference: str, payload: schemas.AdditionIn):
     if result.addition is None:
         raise _form_problem(result.form)
     addition = result.addition
-    return 201, {
-        "id": addition.pk,
-        "created_at": addition.created_at,
-        "attachments": addition.attachments.count(),
-    }
+    return Status(
+        201,
+        {
+            "id": addition.pk,
+            "created_at": addition.created_at,
+            "attachments": addition.attachments.count(),
+        },
+    )
 
 
 def _own_tokens(request):
@@ -202,10 +205,8 @@ def create_token(request, payload: schemas.TokenIn):
     """Create a key for the meldapp; the key itself is in this response only."""
     instance, plaintext = APIToken.create_token(user=request.user, name=payload.name)
     log(instance, "wagtail.apitoken.create", user=request.user, data={"source": "meldapp-api"})
-    return 201, {
-        **{f: getattr(instance, f) for f in schemas.TokenOut.model_fields},
-        "token": plaintext,
-    }
+    fields = {f: getattr(instance, f) for f in schemas.TokenOut.model_fields}
+    return Status(201, {**fields, "token": plaintext})
 
 
 @router.delete("/sleutels/{token_id}", response={204: None}, summary="API-sleutel intrekken")
@@ -213,4 +214,4 @@ def revoke_token(request, token_id: int):
     token = get_object_or_404(_own_tokens(request), pk=token_id)
     token.revoke()
     log(token, "wagtail.apitoken.revoke", user=request.user, data={"source": "meldapp-api"})
-    return 204, None
+    return Status(204, None)
