@@ -9,35 +9,20 @@ import uuid
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import APIToken, PageViewRestriction
 
+from tests import test_melding_intake as intake_tests
 from tests.test_melding_intake import EXE, PNG, valid_data
-from workflows.models import Attachment, MeldenPage, Melding, MeldingAddition, MeldingHistory
+from workflows.models import Attachment, Melding, MeldingAddition, MeldingHistory
 
 API = "/api"
 
 
-@pytest.fixture(autouse=True)
-def fresh_rate_limit():
-    cache.clear()
-
-
-@pytest.fixture
-def melden(org_a) -> MeldenPage:
-    page = MeldenPage(title="Melden", slug="melden")
-    org_a.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-@pytest.fixture
-def reporter(make_user):
-    user = make_user("raadslid-a")
-    user.first_name, user.last_name = "Rika", "Raadslid"
-    user.save()
-    return user
+# The intake tests' fixtures: a published Melden page of org_a and a reporter with a name.
+fresh_rate_limit = intake_tests.fresh_rate_limit
+melden = intake_tests.melden
+reporter = intake_tests.reporter
 
 
 @pytest.fixture
@@ -224,7 +209,7 @@ def test_invalid_melding_gives_400_with_dutch_messages_per_field(client, melden,
     response = post(client, submit_url(melden), data, **auth(token))
     assert response.status_code == 400
     body = response.json()
-    assert body["detail"] == "Controleer de melding."
+    assert body["detail"] == "Controleer de gegevens."
     errors = body["errors"]
     assert errors["kinds"] == ["Kies ten minste één soort gedrag."]
     assert errors["occurred_at"][0].startswith("Vul een geldige datum en tijd in")

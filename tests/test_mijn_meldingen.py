@@ -1,15 +1,14 @@
 """Mijn meldingen: login required, only own meldingen, the timeline from the history, adding
 information later with the intake's attachment checks, never cached, nothing personal logged."""
 
-import io
 import logging
 import uuid
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 
-from tests.test_melding_intake import EXE, PNG, valid_data
+from tests import test_melding_intake as intake_tests
+from tests.test_melding_intake import EXE, PNG, upload, valid_data
 from workflows.forms import MeldingForm
 from workflows.models import Attachment, MeldenPage, MeldingAddition, MeldingHistory
 from workflows.services import change_status, submit_melding
@@ -18,9 +17,7 @@ URL = "/mijn-meldingen/"
 PARTNER = "Politie basisteam Aadorp"
 
 
-@pytest.fixture(autouse=True)
-def fresh_rate_limit():
-    cache.clear()
+fresh_rate_limit = intake_tests.fresh_rate_limit
 
 
 @pytest.fixture
@@ -37,12 +34,6 @@ def make_melding(org, user, **overrides):
     form = MeldingForm(valid_data(**overrides))
     assert form.is_valid(), form.errors
     return submit_melding(organisation=org, data=form.cleaned_data, reporter=user)
-
-
-def upload(name, content):
-    f = io.BytesIO(content)
-    f.name = name
-    return f
 
 
 @pytest.mark.django_db
@@ -88,7 +79,7 @@ def test_timeline_shows_the_history_with_partners_but_not_internal_notes(client,
     steps = [
         "Melding ontvangen",
         "In behandeling",
-        f"Doorgestuurd naar {PARTNER}",
+        f"Doorgestuurd naar {PARTNER}",  # the bare status row "Doorgestuurd" is folded in
         f"Ontvangen door {PARTNER}",
         "Zaak gesloten extern",
         "Afgehandeld",
@@ -96,6 +87,7 @@ def test_timeline_shows_the_history_with_partners_but_not_internal_notes(client,
     positions = [body.index(step) for step in steps]
     assert positions == sorted(positions)
     assert "INTERNE NOTITIE" not in page
+    assert "Doorgestuurd</span>" not in body
     assert 'aria-current="step"' in body
     assert f"Doorgestuurd naar {PARTNER}" in client.get(URL).content.decode()
 
@@ -202,3 +194,14 @@ def test_page_renders_for_a_screenshot(client, org_a, reporter):
         body = response.content.decode()
         assert '<html lang="nl">' in body and 'href="#inhoud"' in body
         (out / f"{name}.html").write_text(body)
+
+
+@pytest.mark.django_db
+def test_confirmation_links_to_mijn_meldingen(client, org_a, reporter):
+    page = MeldenPage(title="Melden", slug="melden")
+    org_a.add_child(instance=page)
+    page.save_revision().publish()
+    client.force_login(reporter)
+    response = client.post(page.url, valid_data(), follow=True)
+    reference = MeldenPage.objects.get().organisation.meldingen.get().reference
+    assert f'href="{URL}{reference}/"' in response.content.decode()

@@ -50,5 +50,14 @@ def _entry(row) -> TimelineEntry:
 
 
 def timeline(melding: Melding) -> list[TimelineEntry]:
-    """The reporter-facing timeline of melding (uses prefetched history when present)."""
-    return [_entry(row) for row in melding.history.all()]
+    """The reporter-facing timeline of melding (uses prefetched history when present).
+
+    A bare status change to "doorgestuurd" is left out when routing rows name the partners.
+    """
+    rows = list(melding.history.all())
+    named_routing = any(row.action == "doorgestuurd" for row in rows)
+    return [
+        _entry(row)
+        for row in rows
+        if not (named_routing and row.action == "status" and row.to_status == Status.ROUTED)
+    ]

@@ -83,9 +83,16 @@ def _uploads(attachments: list[schemas.AttachmentIn]) -> MultiValueDict:
     return MultiValueDict({"attachments": uploads})
 
 
-def _form_problem(form) -> Problem:
-    errors = {field: [str(m) for m in messages] for field, messages in form.errors.items()}
-    return Problem(400, _("Controleer de melding."), errors)
+def _check_stored(result, stored, rate_limited_message) -> None:
+    """429 when rate-limited, 400 with the form's Dutch messages per field when invalid."""
+    if result.rate_limited:
+        raise HttpError(429, str(rate_limited_message))
+    if stored is None:
+        errors = {f: [str(m) for m in messages] for f, messages in result.form.errors.items()}
+        raise Problem(400, _("Controleer de gegevens."), errors)
+
+
+WRITE_ERRORS = {code: schemas.Problem for code in (400, 403, 404, 429)}
 
 
 def _live_page(page_id: int) -> MeldenPage:
@@ -120,13 +127,7 @@ def meldpunten(request):
 
 @router.post(
     "/meldpunten/{page_id}/meldingen",
-    response={
-        201: schemas.MeldingOut,
-        400: schemas.Problem,
-        403: schemas.Problem,
-        404: schemas.Problem,
-        429: schemas.Problem,
-    },
+    response={201: schemas.MeldingOut, **WRITE_ERRORS},
     summary="Een melding doen",
 )
 def submit(request, page_id: int, payload: schemas.MeldingIn):
@@ -139,10 +140,7 @@ def submit(request, page_id: int, payload: schemas.MeldingIn):
     data.setdefault("email", request.user.email)
     data.update({k: v for k, v in payload.extra_answers.items() if k.startswith("extra_")})
     result = run_intake(request, page, data, _uploads(payload.attachments))
-    if result.rate_limited:
-        raise HttpError(429, str(RATE_LIMITED_MESSAGE))
-    if result.melding is None:
-        raise _form_problem(result.form)
+    _check_stored(result, result.melding, RATE_LIMITED_MESSAGE)
     melding = own_meldingen(request.user).get(pk=result.melding.pk)
     return Status(201, _melding(melding))
 
@@ -164,22 +162,14 @@ def my_melding(request, reference: str):
 
 @router.post(
     "/meldingen/{reference}/aanvullingen",
-    response={
-        201: schemas.AdditionOut,
-        400: schemas.Problem,
-        404: schemas.Problem,
-        429: schemas.Problem,
-    },
+    response={201: schemas.AdditionOut, **WRITE_ERRORS},
     summary="Informatie toevoegen aan een eigen melding",
 )
 def add(request, reference: str, payload: schemas.AdditionIn):
     melding = get_object_or_404(own_meldingen(request.user), reference=reference)
     data = {"text": payload.text} if payload.text is not None else {}
     result = run_addition(request, melding, data, _uploads(payload.attachments))
-    if result.rate_limited:
-        raise HttpError(429, str(ADDITION_RATE_LIMITED_MESSAGE))
-    if result.addition is None:
-        raise _form_problem(result.form)
+    _check_stored(result, result.addition, ADDITION_RATE_LIMITED_MESSAGE)
     addition = result.addition
     return Status(
         201,
