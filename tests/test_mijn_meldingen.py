@@ -197,11 +197,12 @@ def test_page_renders_for_a_screenshot(client, org_a, reporter):
 
 
 @pytest.mark.django_db
-def test_confirmation_links_to_mijn_meldingen(client, org_a, reporter):
+def test_melden_page_and_confirmation_link_to_mijn_meldingen(client, org_a, reporter):
     page = MeldenPage(title="Melden", slug="melden")
     org_a.add_child(instance=page)
     page.save_revision().publish()
     client.force_login(reporter)
+    assert f'href="{URL}"' in client.get(page.url).content.decode()
     response = client.post(page.url, valid_data(), follow=True)
     reference = MeldenPage.objects.get().organisation.meldingen.get().reference
     assert f'href="{URL}{reference}/"' in response.content.decode()
