@@ -11,7 +11,7 @@ from tests import test_melding_intake as intake_tests
 from tests.test_melding_intake import EXE, PNG, upload, valid_data
 from workflows.forms import MeldingForm
 from workflows.models import Attachment, MeldenPage, MeldingAddition, MeldingHistory
-from workflows.services import change_status, submit_melding
+from workflows.services import add_information, change_status, submit_melding
 
 URL = "/mijn-meldingen/"
 PARTNER = "Politie basisteam Aadorp"
@@ -206,3 +206,16 @@ def test_melden_page_and_confirmation_link_to_mijn_meldingen(client, org_a, repo
     response = client.post(page.url, valid_data(), follow=True)
     reference = MeldenPage.objects.get().organisation.meldingen.get().reference
     assert f'href="{URL}{reference}/"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_addition_and_its_history_row_are_one_transaction(org_a, reporter, monkeypatch):
+    melding = make_melding(org_a, reporter)
+
+    def history_fails(**kwargs):
+        raise RuntimeError("history unavailable")
+
+    monkeypatch.setattr(MeldingHistory.objects, "create", history_fails)
+    with pytest.raises(RuntimeError):
+        add_information(melding, author=reporter, text="tekst", attachments=[])
+    assert MeldingAddition.objects.count() == 0
