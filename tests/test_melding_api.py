@@ -9,6 +9,7 @@ import uuid
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from wagtail.models import APIToken, PageViewRestriction
 
@@ -63,6 +64,7 @@ def test_openapi_schema_is_served_and_lists_the_endpoints(client):
     for path in [
         "/api/meldpunten",
         "/api/meldpunten/{page_id}/meldingen",
+        "/api/meldpunten/{page_id}/meldingen/multipart",
         "/api/meldingen",
         "/api/meldingen/{reference}",
         "/api/meldingen/{reference}/aanvullingen",
@@ -365,3 +367,28 @@ def test_personal_data_not_in_logs(client, melden, token, caplog):
     assert marker in Melding.objects.get().personal.description
     assert marker not in caplog.text
     assert all(marker not in h.note for h in MeldingHistory.objects.all())
+
+
+@pytest.mark.django_db
+def test_multipart_variant_for_large_attachments(client, melden, token, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 4096  # file parts do not count against this
+    url = f"{submit_url(melden)}/multipart"
+    big_png = PNG + b"\x00" * 8192
+    files = [SimpleUploadedFile("groot.png", big_png), SimpleUploadedFile("b.png", PNG)]
+    data = {"melding": json.dumps(api_data()), "attachments": files}
+    response = client.post(url, data, **auth(token))
+    assert response.status_code == 201, response.content
+    melding = Melding.objects.get(reference=response.json()["reference"])
+    assert sorted(a.size for a in melding.attachments.all()) == [len(PNG), len(big_png)]
+
+    bad = {"melding": json.dumps(api_data(kinds=[])), "attachments": [SimpleUploadedFile("x", EXE)]}
+    response = client.post(url, bad, **auth(token))
+    assert response.status_code == 400
+    errors = response.json()["errors"]
+    assert errors["kinds"] == ["Kies ten minste één soort gedrag."]
+    assert "is geen toegestaan bestand" in errors["attachments"][0]
+    response = client.post(url, {"melding": "{niet: json"}, **auth(token))
+    assert response.status_code == 400
+    missing = client.post(url, {}, **auth(token)).json()["errors"]
+    assert missing == {"melding": ["Ongeldige waarde."]}
+    assert Melding.objects.count() == 1

@@ -11,7 +11,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from .auth import AUTH
-from .routes import router
+from .routes import router, shape_problem
 
 
 class MeldAPI(NinjaAPI):
@@ -68,10 +68,4 @@ def too_big(request, exc):
 
 @api.exception_handler(ValidationError)
 def invalid_shape(request, exc):
-    """Wrong JSON types (the rules themselves are checked by the forms, in Dutch)."""
-    errors: dict[str, list[str]] = {}
-    for error in exc.errors:
-        loc = [str(part) for part in error.get("loc", ()) if part not in ("body", "payload")]
-        field = loc[0] if loc else "__all__"
-        errors.setdefault(field, []).append(_("Ongeldige waarde."))
-    return problem(request, 400, _("Controleer de gegevens."), errors)
+    return http_error(request, shape_problem(exc.errors))

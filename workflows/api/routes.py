@@ -6,11 +6,12 @@ from __future__ import annotations
 import base64
 import binascii
 
+import pydantic
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.shortcuts import get_object_or_404
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
-from ninja import Router, Status
+from ninja import File, Form, Router, Status, UploadedFile
 from ninja.errors import HttpError
 from wagtail.log_actions import log
 from wagtail.models import APIToken, Locale
@@ -30,6 +31,18 @@ class Problem(HttpError):
     def __init__(self, status: int, message: str, errors: dict | None = None):
         super().__init__(status, message)
         self.errors = errors or {}
+
+
+LOCATION_PARTS = {"body", "payload", "form", "file", "query", "path"}
+
+
+def shape_problem(errors: list[dict]) -> Problem:
+    """A 400 for JSON of the wrong shape or type (the rules themselves are the forms')."""
+    fields: dict[str, list[str]] = {}
+    for error in errors:
+        loc = [str(part) for part in error.get("loc", ()) if part not in LOCATION_PARTS]
+        fields.setdefault(loc[0] if loc else "__all__", []).append(_("Ongeldige waarde."))
+    return Problem(400, _("Controleer de gegevens."), fields)
 
 
 def _organisation(org) -> dict:
@@ -125,12 +138,7 @@ def meldpunten(request):
     return result
 
 
-@router.post(
-    "/meldpunten/{page_id}/meldingen",
-    response={201: schemas.MeldingOut, **WRITE_ERRORS},
-    summary="Een melding doen",
-)
-def submit(request, page_id: int, payload: schemas.MeldingIn):
+def _submit(request, page_id: int, payload: schemas.MeldingIn, files=()) -> Status:
     """Same validation, limits, confirmation e-mail and history as the web form."""
     page = _live_page(page_id)
     if not _accepts(page, request):
@@ -139,10 +147,42 @@ def submit(request, page_id: int, payload: schemas.MeldingIn):
     data.setdefault("name", request.user.get_full_name() or request.user.get_username())
     data.setdefault("email", request.user.email)
     data.update({k: v for k, v in payload.extra_answers.items() if k.startswith("extra_")})
-    result = run_intake(request, page, data, _uploads(payload.attachments))
+    uploads = _uploads(payload.attachments)
+    uploads.setlistdefault("attachments").extend(files)
+    result = run_intake(request, page, data, uploads)
     _check_stored(result, result.melding, RATE_LIMITED_MESSAGE)
     melding = own_meldingen(request.user).get(pk=result.melding.pk)
     return Status(201, _melding(melding))
+
+
+@router.post(
+    "/meldpunten/{page_id}/meldingen",
+    response={201: schemas.MeldingOut, **WRITE_ERRORS},
+    summary="Een melding doen (JSON)",
+)
+def submit(request, page_id: int, payload: schemas.MeldingIn):
+    """A melding as JSON; small attachments base64-encoded in `attachments`."""
+    return _submit(request, page_id, payload)
+
+
+@router.post(
+    "/meldpunten/{page_id}/meldingen/multipart",
+    response={201: schemas.MeldingOut, **WRITE_ERRORS},
+    summary="Een melding doen met grote bijlagen (multipart)",
+)
+def submit_multipart(
+    request,
+    page_id: int,
+    melding: Form[str],
+    attachments: File[list[UploadedFile]] = None,
+):
+    """multipart/form-data: part `melding` holds the JSON of a melding (as for the JSON
+    endpoint), parts `attachments` the files. For evidence too large to send as base64."""
+    try:
+        payload = schemas.MeldingIn.model_validate_json(melding)
+    except pydantic.ValidationError as exc:
+        raise shape_problem(exc.errors()) from None
+    return _submit(request, page_id, payload, attachments or [])
 
 
 @router.get("/meldingen", response=list[schemas.MeldingOut], summary="Mijn meldingen")
