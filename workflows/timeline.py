@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Melding
 from .models.choices import Status
+from .services import ADDITION_ACTION
 
 # action -> (label without note, label with the note filled in as %(note)s)
 ACTION_LABELS = {
@@ -21,11 +22,11 @@ ACTION_LABELS = {
     "doorgestuurd": (_("Doorgestuurd"), _("Doorgestuurd naar %(note)s")),
     "ontvangen_door_partner": (_("Ontvangen door de ketenpartner"), _("Ontvangen door %(note)s")),
     "terugkoppeling": (_("Terugkoppeling"), _("Terugkoppeling: %(note)s")),
-    "aanvulling": (_("U heeft informatie toegevoegd"), _("U heeft informatie toegevoegd")),
+    ADDITION_ACTION: (_("U heeft informatie toegevoegd"), _("U heeft informatie toegevoegd")),
 }
 REPORTER_NOTE_ACTIONS = {"doorgestuurd", "ontvangen_door_partner", "terugkoppeling"}
 # Visual step kind per action or status, for the template (done/current markers and icons).
-KIND_OF = {"ontvangen": "received", "aanvulling": "addition", "ontvangen_door_partner": "ack"}
+KIND_OF = {"ontvangen": "received", ADDITION_ACTION: "addition", "ontvangen_door_partner": "ack"}
 
 
 @dataclass
