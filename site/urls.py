@@ -9,6 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemap import TranslatedSitemap
 from toolkit.views.search import search
+from workflows.api.main import api
+from workflows.views.mine import melding_detail, my_meldingen
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -19,6 +21,9 @@ urlpatterns = [
     ),
     path("account/uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("partner/", include("workflows.urls")),
+    path("api/", api.urls),
+    path("mijn-meldingen/", my_meldingen, name="my_meldingen"),
+    path("mijn-meldingen/<str:reference>/", melding_detail, name="my_melding"),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
 ]

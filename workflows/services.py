@@ -11,6 +11,7 @@ from .engine import current_task_state, start_moderation
 from .models import (
     Attachment,
     Melding,
+    MeldingAddition,
     MeldingBehaviour,
     MeldingHistory,
     MeldingPersonalData,
@@ -35,6 +36,23 @@ PERSONAL_FIELDS = [
     "police_reference",
 ]
 YES_NO = {"ja": True, "nee": False}
+
+
+def _store_attachments(melding: Melding, attachments) -> list[Attachment]:
+    """Save checked (upload, content_type, sha256) triples in private storage."""
+    stored = []
+    for upload, content_type, sha256 in attachments:
+        attachment = Attachment(
+            melding=melding,
+            original_name=upload.name[:255],
+            content_type=content_type,
+            size=upload.size,
+            sha256=sha256,
+        )
+        attachment.file.save("upload", upload, save=False)
+        attachment.save()
+        stored.append(attachment)
+    return stored
 
 
 @transaction.atomic
@@ -75,16 +93,7 @@ def submit_melding(
         extra_answers=extra_answers or {},
         **{field: data.get(field) or "" for field in PERSONAL_FIELDS},
     )
-    for upload, content_type, sha256 in attachments:
-        attachment = Attachment(
-            melding=melding,
-            original_name=upload.name[:255],
-            content_type=content_type,
-            size=upload.size,
-            sha256=sha256,
-        )
-        attachment.file.save("upload", upload, save=False)
-        attachment.save()
+    _store_attachments(melding, attachments)
     MeldingHistory.objects.create(
         melding=melding, actor=melding.reporter, action="ontvangen", to_status=INITIAL
     )
@@ -234,3 +243,21 @@ def add_feedback(notice: Notice, *, actor, kind: str, text: str = "") -> Partner
         note=f"{notice.partner}: {feedback.get_kind_display()}",
     )
     return feedback
+
+
+ADDITION_ACTION = "aanvulling"
+
+
+@transaction.atomic
+def add_information(melding: Melding, *, author, text: str, attachments=()) -> MeldingAddition:
+    """Store information the reporter adds later, with its attachments; writes history.
+
+    attachments are triples that passed workflows.attachments.check_uploads. The history row
+    carries no text (personal data stays in MeldingAddition).
+    """
+    locked = Melding.objects.select_for_update().get(pk=melding.pk)
+    addition = MeldingAddition.objects.create(melding=locked, author=author, text=text)
+    addition.attachments.set(_store_attachments(locked, attachments))
+    locked.save(update_fields=["updated_at"])
+    MeldingHistory.objects.create(melding=locked, actor=author, action=ADDITION_ACTION)
+    return addition

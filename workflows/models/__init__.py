@@ -1,3 +1,4 @@
+from .additions import MeldingAddition  # noqa: F401
 from .choices import (  # noqa: F401
     BehaviourKind,
     Channel,

@@ -79,9 +79,15 @@ class MeldenPage(RoutablePageMixin, Page):
 
     @property
     def organisation(self):
+        """The organisation (its Dutch source page, also when reached through a translation)."""
         from home.models import OrganisationPage
 
-        return OrganisationPage.for_page(self)
+        organisation = OrganisationPage.for_page(self)
+        if organisation is None or organisation.locale.language_code == "nl":
+            return organisation
+        return OrganisationPage.objects.filter(
+            translation_key=organisation.translation_key, locale__language_code="nl"
+        ).first()
 
     @path("")
     def form_view(self, request):

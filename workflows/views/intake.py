@@ -5,13 +5,11 @@ from __future__ import annotations
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from ..forms import MeldingForm
+from ..intake import RATE_LIMITED_MESSAGE, run_intake
 from ..models import Melding
-from ..ratelimit import client_ip, hit
-from ..services import submit_melding
 
 SESSION_KEY = "melding_confirmation"
 
@@ -39,26 +37,12 @@ def intake(request, page):
         form = MeldingForm(initial=_initial_for(request.user), extra_questions=questions)
         return _render(request, page, form)
 
-    form = MeldingForm(request.POST, request.FILES, extra_questions=questions)
-    rate_key = f"user{request.user.pk}" if request.user.is_authenticated else client_ip(request)
-    if not hit("intake", rate_key):
-        form.is_valid()  # keep what was typed, with field errors if any
-        message = _(
-            "Er zijn in korte tijd te veel meldingen verstuurd vanaf dit adres. Wacht een paar "
-            "minuten en verstuur het formulier opnieuw; uw ingevulde tekst staat er nog. "
-            "Bij acuut gevaar: bel 112."
-        )
-        return _render(request, page, form, status=429, rate_limited=message)
-    if not form.is_valid():
-        return _render(request, page, form, status=400)
-
-    melding = submit_melding(
-        organisation=page.organisation,
-        data=form.cleaned_data,
-        reporter=request.user,
-        attachments=form.cleaned_data["attachments"],
-        extra_answers=form.extra_answers(),
-    )
+    result = run_intake(request, page, request.POST, request.FILES)
+    if result.rate_limited:
+        return _render(request, page, result.form, status=429, rate_limited=RATE_LIMITED_MESSAGE)
+    if result.melding is None:
+        return _render(request, page, result.form, status=400)
+    melding = result.melding
     # The transaction has committed here: only now is the confirmation shown.
     request.session[SESSION_KEY] = melding.reference
     return redirect(page.url + page.reverse_subpage("confirmation_view"))
