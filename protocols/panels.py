@@ -1,0 +1,37 @@
+"""Editor panel on an organisation protocol: the notice that the national template changed."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from wagtail.admin.panels import Panel
+
+
+class TemplateChangesPanel(Panel):
+    """Shows, above the content, which template sections changed since the protocol's base."""
+
+    @property
+    def clean_name(self):
+        return "template_changes"
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "protocols/admin/template_changes_panel.html"
+
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.comparison = None
+            if self.instance.pk and self.instance.template_page_id:
+                from .sections import ProtocolError, compare
+
+                try:
+                    self.comparison = compare(self.instance)
+                except ProtocolError:
+                    self.comparison = None
+
+        def is_shown(self):
+            return bool(self.comparison and self.comparison.behind)
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["behind"] = self.comparison.behind
+            context["compare_url"] = reverse("protocols_compare", args=[self.instance.pk])
+            return context
