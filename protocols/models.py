@@ -154,9 +154,14 @@ class ProtocolPage(ProtocolContentMixin, Page):
 
         validate_protocol(self)
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, clean: bool = True, **kwargs):
+        # Page.save() only fully validates live pages; a protocol is checked on every save.
+        if clean and not self.live and not kwargs.get("update_fields"):
+            from .sections import validate_protocol
+
+            validate_protocol(self)
         bases = {int(rev) for rev in (self.section_bases or {}).values()}
         self.template_revision_id = (
             Revision.objects.filter(pk__in=bases).order_by("pk").values_list("pk", flat=True).first()
         )
-        return super().save(*args, **kwargs)
+        return super().save(*args, clean=clean, **kwargs)

@@ -58,3 +58,31 @@ def fresh(page: Page) -> Page:
 
 def section_value(protocol: ProtocolPage, key: str) -> dict | None:
     return next((dict(i["value"]) for i in protocol.body.raw_data if i["id"] == key), None)
+
+
+def edit_form_data(protocol: ProtocolPage, sections: list[tuple[str, str, str]], **extra) -> dict:
+    """POST data for the page edit view: sections as (block id, heading, html) text sections."""
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+    body = {
+        str(index): {
+            "type": "text",
+            "id": key,
+            "deleted": "",
+            "order": str(index),
+            "value": {"heading": heading, "text": rich_text(html)},
+        }
+        for index, (key, heading, html) in enumerate(sections)
+    }
+    body["count"] = str(len(sections))
+    data = nested_form_data(
+        {
+            "title": protocol.title,
+            "slug": protocol.slug,
+            "intro": rich_text(protocol.intro or ""),
+            "body": body,
+            "comments": inline_formset([]),
+        }
+    )
+    data.update(extra)
+    return data
