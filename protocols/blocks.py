@@ -95,7 +95,10 @@ class LadderStepBlock(blocks.StructBlock):
         help_text=_("Laat leeg als de maatregel bij elk soort gedrag kan."),
     )
     decided_by = blocks.CharBlock(
-        label=_("Wie besluit"), max_length=150, required=False, help_text=_("Bijvoorbeeld: {bestuursvoorzitter}.")
+        label=_("Wie besluit"),
+        max_length=150,
+        required=False,
+        help_text=_("Bijvoorbeeld: {bestuursvoorzitter}."),
     )
 
 
@@ -142,7 +145,9 @@ class ContactsSectionBlock(SectionBlock):
 
 def _without_mode(block_class: type[SectionBlock]) -> type[SectionBlock]:
     # Field shadowing: a sub-block set to None is left out (as in Django forms).
-    return type(f"Protocol{block_class.__name__}", (block_class,), {"mode": None, "__module__": __name__})
+    return type(
+        f"Protocol{block_class.__name__}", (block_class,), {"mode": None, "__module__": __name__}
+    )
 
 
 # Module-level names, so migrations can import them.

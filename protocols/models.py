@@ -162,6 +162,9 @@ class ProtocolPage(ProtocolContentMixin, Page):
             validate_protocol(self)
         bases = {int(rev) for rev in (self.section_bases or {}).values()}
         self.template_revision_id = (
-            Revision.objects.filter(pk__in=bases).order_by("pk").values_list("pk", flat=True).first()
+            Revision.objects.filter(pk__in=bases)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+            .first()
         )
         return super().save(*args, clean=clean, **kwargs)

@@ -66,7 +66,9 @@ def normalize_html(html: str) -> str:
 def canonical(block: blocks.Block, value: Any) -> Any:
     """A comparable form of a block value: ignores list item ids, editor noise and the mode."""
     if isinstance(block, blocks.StructBlock):
-        return {name: canonical(child, value.get(name)) for name, child in block.child_blocks.items()}
+        return {
+            name: canonical(child, value.get(name)) for name, child in block.child_blocks.items()
+        }
     if isinstance(block, blocks.ListBlock):
         return [canonical(block.child_block, item) for item in (value or [])]
     if isinstance(block, blocks.RichTextBlock):
@@ -218,13 +220,19 @@ def validate_protocol(protocol: ProtocolPage) -> None:
         elif base.mode in (SectionMode.FIXED, SectionMode.ADAPTABLE) and own is None:
             missing.append(
                 ValidationError(
-                    _("De sectie ‘%(heading)s’ uit het landelijke sjabloon mag niet worden weggelaten."),
+                    _(
+                        "De sectie ‘%(heading)s’ uit het landelijke sjabloon mag niet worden weggelaten."
+                    ),
                     params={"heading": base.heading},
                 )
             )
     if block_errors or missing:
         raise ValidationError(
-            {"body": StreamBlockValidationError(block_errors=block_errors, non_block_errors=missing)}
+            {
+                "body": StreamBlockValidationError(
+                    block_errors=block_errors, non_block_errors=missing
+                )
+            }
         )
 
 
@@ -298,7 +306,11 @@ def compare(protocol: ProtocolPage) -> Comparison:
         if key not in bases:
             result.sections.append(
                 SectionComparison(
-                    key, now.heading, now.mode, SectionState.NEW, own is not None,
+                    key,
+                    now.heading,
+                    now.mode,
+                    SectionState.NEW,
+                    own is not None,
                     template_diff=_diff(now.block_type, None, now),
                 )
             )
@@ -326,7 +338,11 @@ def compare(protocol: ProtocolPage) -> Comparison:
             continue
         result.sections.append(
             SectionComparison(
-                key, base.heading, base.mode, SectionState.REMOVED, key in body,
+                key,
+                base.heading,
+                base.mode,
+                SectionState.REMOVED,
+                key in body,
                 template_diff=_diff(base.block_type, base, None),
             )
         )

@@ -33,10 +33,7 @@ class DeriveButton(PageMenuItem):
     priority = 12
 
     def is_shown(self, user):
-        return (
-            can_derive(user, self.page)
-            and not ProtocolPage.objects.child_of(self.page).exists()
-        )
+        return can_derive(user, self.page) and not ProtocolPage.objects.child_of(self.page).exists()
 
 
 class CompareButton(PageMenuItem):

@@ -9,7 +9,10 @@ from protocols.models import ProtocolPage, ProtocolTemplatePage
 from protocols.sections import derive_protocol
 
 NORM_TEXT = "<p>Emotie mag, agressie niet. Dit geldt binnen {organisatie}.</p>"
-REPORT_TEXT = "<p>Meld elk incident bij {veiligheidscoordinator}, telefoon {veiligheidscoordinator_telefoon}.</p>"
+REPORT_TEXT = (
+    "<p>Meld elk incident bij {veiligheidscoordinator}, "
+    "telefoon {veiligheidscoordinator_telefoon}.</p>"
+)
 AFTERCARE_TEXT = "<p>Na een incident neemt {bestuursvoorzitter} binnen enkele dagen contact op.</p>"
 MEDIA_TEXT = "<p>De organisatie beslist met u of een incident openbaar wordt gemaakt.</p>"
 

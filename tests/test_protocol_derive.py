@@ -73,7 +73,9 @@ def test_placeholders_are_filled_from_current_organisation_data(org_a, home_page
     assert "{organisatie}" not in html
 
     # Changing a contact changes the rendered protocol without touching the protocol page.
-    updated = OrganisationContact.objects.filter(page=org_a).update(name="Kees Jansen", phone="06 222")
+    updated = OrganisationContact.objects.filter(page=org_a).update(
+        name="Kees Jansen", phone="06 222"
+    )
     assert updated == 1
     html = client.get(fresh(protocol).url).content.decode()
     assert "Meld elk incident bij Kees Jansen, telefoon 06 222." in html

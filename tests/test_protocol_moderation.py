@@ -38,9 +38,7 @@ def workflow_action(client, protocol, action, comment=""):
     task_state = TaskState.objects.get(
         workflow_state__object_id=str(protocol.pk), status=TaskState.STATUS_IN_PROGRESS
     )
-    url = reverse(
-        "wagtailadmin_pages:workflow_action", args=[protocol.pk, action, task_state.pk]
-    )
+    url = reverse("wagtailadmin_pages:workflow_action", args=[protocol.pk, action, task_state.pk])
     response = client.post(url, {"comment": comment})
     assert response.status_code in (200, 302)
     return TaskState.objects.get(pk=task_state.pk)
@@ -85,7 +83,11 @@ def test_redacteur_submits_publiceerder_approves_or_requests_changes(
 
     # Resubmitted and approved: now the public page shows the new text.
     client.force_login(redacteur_a)
-    submit(client, protocol, "<p>Meld het direct bij de burgemeester, {veiligheidscoordinator_telefoon}.</p>")
+    submit(
+        client,
+        protocol,
+        "<p>Meld het direct bij de burgemeester, {veiligheidscoordinator_telefoon}.</p>",
+    )
     client.force_login(publiceerder_a)
     workflow_action(client, protocol, "approve")
     client.logout()

@@ -100,7 +100,13 @@ def test_new_section_is_inserted_in_template_order(setup, redacteur_a):
     template, protocol, _ = setup
     adopt(protocol, redacteur_a, ["evaluatie"])
     draft = fresh(protocol).get_latest_revision_as_object()
-    assert [i["id"] for i in draft.body.raw_data] == ["norm", "melden", "nazorg", "media", "evaluatie"]
+    assert [i["id"] for i in draft.body.raw_data] == [
+        "norm",
+        "melden",
+        "nazorg",
+        "media",
+        "evaluatie",
+    ]
 
 
 def test_fixed_section_cannot_be_kept_as_own_text(setup, redacteur_a, login):
@@ -114,9 +120,13 @@ def test_fixed_section_cannot_be_kept_as_own_text(setup, redacteur_a, login):
     assert states(fresh(protocol))["norm"] == SectionState.CHANGED
 
 
-def test_adopt_all_brings_protocol_up_to_date_but_keeps_unchanged_own_text(setup, redacteur_a, login):
+def test_adopt_all_brings_protocol_up_to_date_but_keeps_unchanged_own_text(
+    setup, redacteur_a, login
+):
     template, protocol, _ = setup
-    login(redacteur_a).post(reverse("protocols_compare", args=[protocol.pk]), {"action": "adopt_all"})
+    login(redacteur_a).post(
+        reverse("protocols_compare", args=[protocol.pk]), {"action": "adopt_all"}
+    )
     draft = fresh(protocol).get_latest_revision_as_object()
     assert set(states(fresh(protocol)).values()) == {SectionState.UNCHANGED}
     assert set(draft.section_bases.values()) == {template.live_revision_id}

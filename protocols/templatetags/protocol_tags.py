@@ -17,4 +17,6 @@ def render_section(context, block) -> SafeString:
 @register.filter
 def kind_labels(kinds) -> str:
     """Labels of behaviour kind codes, comma separated."""
-    return ", ".join(str(BehaviourKind(kind).label) for kind in kinds or [] if kind in BehaviourKind)
+    return ", ".join(
+        str(BehaviourKind(kind).label) for kind in kinds or [] if kind in BehaviourKind
+    )

@@ -91,9 +91,11 @@ class ProtocolOverviewView(IndexView):
         Column(
             "base",
             label=_("Basisversie sjabloon"),
-            accessor=lambda p: p.template_revision.created_at.strftime("%d-%m-%Y %H:%M")
-            if p.template_revision
-            else "–",
+            accessor=lambda p: (
+                p.template_revision.created_at.strftime("%d-%m-%Y %H:%M")
+                if p.template_revision
+                else "–"
+            ),
         ),
     ]
 
