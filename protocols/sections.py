@@ -220,9 +220,7 @@ def validate_protocol(protocol: ProtocolPage) -> None:
         elif base.mode in (SectionMode.FIXED, SectionMode.ADAPTABLE) and own is None:
             missing.append(
                 ValidationError(
-                    _(
-                        "De sectie ‘%(heading)s’ uit het landelijke sjabloon mag niet worden weggelaten."
-                    ),
+                    _("De sectie ‘%(heading)s’ uit het sjabloon mag niet worden weggelaten."),
                     params={"heading": base.heading},
                 )
             )
