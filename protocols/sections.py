@@ -14,6 +14,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.functional import cached_property
+from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -172,7 +173,10 @@ def derive_protocol(organisation: OrganisationPage, user=None) -> ProtocolPage:
         owner=user,
         locale=organisation.locale,
         template_page=template,
-        intro=template.intro,
+        intro=(
+            f"<p>Afspraken van {escape(organisation.title)} over agressie en intimidatie tegen "
+            "politieke ambtsdragers.</p>"
+        ),
         body=[section.as_stream_item() for section in sections.values()],
         section_bases=dict.fromkeys(sections, template.live_revision_id),
     )
