@@ -12,7 +12,7 @@ from wagtail.models import Page, Revision
 from home.models import OrganisationPage
 
 from .blocks import ProtocolSectionsBlock, TemplateSectionsBlock
-from .panels import TemplateChangesPanel
+from .panels import TemplateChangesPanel, TranslationStatusPanel
 from .placeholders import PLACEHOLDER_HELP, fill_placeholders, placeholder_values
 
 
@@ -123,6 +123,7 @@ class ProtocolPage(ProtocolContentMixin, Page):
 
     content_panels = [
         TemplateChangesPanel(),
+        TranslationStatusPanel(),
         *Page.content_panels,
         FieldPanel("intro"),
         HelpPanel(content=PLACEHOLDER_HELP, heading=_("Plaatshouders")),

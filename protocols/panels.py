@@ -19,9 +19,9 @@ class TemplateChangesPanel(Panel):
         def __init__(self, **kwargs):
             super().__init__(**kwargs)
             self.comparison = None
-            if self.instance.pk and self.instance.template_page_id:
-                from .sections import ProtocolError, compare
+            from .sections import ProtocolError, compare, follows_template
 
+            if self.instance.pk and follows_template(self.instance):
                 try:
                     self.comparison = compare(self.instance)
                 except ProtocolError:
@@ -34,4 +34,29 @@ class TemplateChangesPanel(Panel):
             context = super().get_context_data(parent_context)
             context["behind"] = self.comparison.behind
             context["compare_url"] = reverse("protocols_compare", args=[self.instance.pk])
+            return context
+
+
+class TranslationStatusPanel(Panel):
+    """On a Dutch protocol: which translations are older than the latest Dutch text."""
+
+    @property
+    def clean_name(self):
+        return "translation_status"
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "protocols/admin/translation_status_panel.html"
+
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            from .translations import outdated_translations
+
+            self.outdated = outdated_translations(self.instance) if self.instance.pk else None
+
+        def is_shown(self):
+            return bool(self.outdated and self.outdated.pages)
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["outdated"] = self.outdated
             return context

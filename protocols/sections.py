@@ -152,6 +152,19 @@ def _live_template(protocol: ProtocolPage) -> tuple[ProtocolTemplatePage, dict[s
     return template, sections_of(template.body)
 
 
+def follows_template(protocol: ProtocolPage) -> bool:
+    """True for a protocol in the template's language; translations follow their Dutch source
+    through wagtail-localize instead."""
+    if not protocol.template_page_id:
+        return False
+    template_locale = (
+        ProtocolTemplatePage.objects.filter(pk=protocol.template_page_id)
+        .values_list("locale_id", flat=True)
+        .first()
+    )
+    return template_locale == protocol.locale_id
+
+
 # -- derive ----------------------------------------------------------------------------------
 
 
@@ -194,14 +207,7 @@ def validate_protocol(protocol: ProtocolPage) -> None:
     Runs in the page form (model clean) and on every save, so a crafted POST is refused too.
     Translations are checked by wagtail-localize's own workflow, not against the Dutch template.
     """
-    if not protocol.template_page_id:
-        return
-    template_locale = (
-        ProtocolTemplatePage.objects.filter(pk=protocol.template_page_id)
-        .values_list("locale_id", flat=True)
-        .first()
-    )
-    if template_locale != protocol.locale_id:
+    if not follows_template(protocol):
         return
     body = sections_of(protocol.body)
     order = list(body)

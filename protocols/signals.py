@@ -15,9 +15,9 @@ def sync_fixed_sections_on_publish(sender, instance: ProtocolPage, revision, **k
     The published revision stays as approved; the follow-up revision (same user) is recorded in
     the page history, so the audit trail shows the automatic update separately.
     """
-    from .sections import ProtocolError, sync_fixed_sections
+    from .sections import ProtocolError, follows_template, sync_fixed_sections
 
-    if not revision.is_latest_revision():
+    if not follows_template(instance) or not revision.is_latest_revision():
         return  # an older revision went live (e.g. scheduled); sync on the next publish
     try:
         changed = sync_fixed_sections(instance)
