@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django.db import models
+from django.http import HttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Revision
 
@@ -16,8 +18,9 @@ from .panels import TemplateChangesPanel, TranslationStatusPanel
 from .placeholders import PLACEHOLDER_HELP, fill_placeholders, placeholder_values
 
 
-class ProtocolContentMixin:
-    """Public rendering shared by template and protocol: filled sections and a table of contents."""
+class ProtocolContentMixin(RoutablePageMixin):
+    """Public rendering shared by template and protocol: filled sections, a table of contents
+    and a PDF download at <page url>/pdf/."""
 
     def organisation_for_placeholders(self) -> OrganisationPage | None:
         return None
@@ -34,8 +37,23 @@ class ProtocolContentMixin:
                 anchor += "-2"
             seen.add(anchor)
             sections.append({"anchor": anchor, "heading": heading, "block": block})
-        context.update(sections=sections, placeholders=values, organisation=organisation)
+        context.update(
+            sections=sections,
+            placeholders=values,
+            organisation=organisation,
+            pdf_url=(self.get_url(request) or "") + self.reverse_subpage("pdf"),
+        )
         return context
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        from .pdf import protocol_pdf
+
+        organisation = self.organisation_for_placeholders()
+        name = slugify(f"{self.title} {organisation.title if organisation else ''}")
+        response = HttpResponse(protocol_pdf(self, request), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+        return response
 
 
 class ProtocolTemplatePage(ProtocolContentMixin, Page):

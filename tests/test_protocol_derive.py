@@ -1,5 +1,8 @@
 """Deriving an organisation's protocol from the national template in one action."""
 
+import re
+import zlib
+
 import pytest
 from django.urls import reverse
 from wagtail.models import Page
@@ -89,3 +92,22 @@ def test_placeholder_values_are_escaped(org_a, home_page, client):
     html = client.get(fresh(protocol).url).content.decode()
     assert "<script>x</script>" not in html
     assert "Gemeente &lt;script&gt;x&lt;/script&gt;" in html
+
+
+def test_office_holder_downloads_protocol_as_pdf(org_a, home_page, client):
+    make_template(home_page)
+    protocol = derive(org_a)
+    protocol.save_revision().publish()
+    page = client.get(fresh(protocol).url).content.decode()
+    pdf_url = fresh(protocol).url + "pdf/"
+    assert f'href="{pdf_url}"' in page
+    response = client.get(pdf_url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "agressieprotocol-gemeente-aadorp.pdf" in response["Content-Disposition"]
+    assert response.content.startswith(b"%PDF")
+    text = b"".join(
+        zlib.decompress(stream)
+        for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", response.content, re.S)
+    )
+    assert b"Dit geldt binnen Gemeente Aadorp." in text  # placeholders filled, as on the page
