@@ -5,9 +5,12 @@ from __future__ import annotations
 from django.urls import reverse
 from wagtail.admin.panels import Panel
 
+from .blocks import SectionMode
+
 
 class TemplateChangesPanel(Panel):
-    """Shows, above the content, which template sections changed since the protocol's base."""
+    """Above the content: which sections are fixed or optional, and which template sections
+    changed since the protocol's base."""
 
     @property
     def clean_name(self):
@@ -28,11 +31,14 @@ class TemplateChangesPanel(Panel):
                     self.comparison = None
 
         def is_shown(self):
-            return bool(self.comparison and self.comparison.behind)
+            return self.comparison is not None
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
+            sections = self.comparison.sections
             context["behind"] = self.comparison.behind
+            context["fixed"] = [s for s in sections if s.present and s.mode == SectionMode.FIXED]
+            context["optional"] = [s for s in sections if s.mode == SectionMode.OPTIONAL]
             context["compare_url"] = reverse("protocols_compare", args=[self.instance.pk])
             return context
 

@@ -13,7 +13,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.models import Page, PageLogEntry, WorkflowState
 
-from home.models import OrganisationPage
+from home.models import OrganisationKind, OrganisationPage
 
 from ..filters import ProtocolOverviewFilterSet
 from ..models import ProtocolPage
@@ -85,7 +85,14 @@ class ProtocolOverviewView(IndexView):
             get_url=lambda p: reverse("wagtailadmin_pages:edit", args=[p.pk]),
             sort_key="organisation_title",
         ),
-        Column("organisation_kind", label=_("Soort"), sort_key="organisation_kind"),
+        Column(
+            "organisation_kind",
+            label=_("Soort"),
+            accessor=lambda p: (
+                OrganisationKind(p.organisation_kind).label if p.organisation_kind else "–"
+            ),
+            sort_key="organisation_kind",
+        ),
         Column("status", label=_("Status"), accessor=_status_label),
         Column("behind", label=_("Achterstand"), accessor=_behind_label, sort_key="behind"),
         Column(
