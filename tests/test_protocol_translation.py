@@ -51,6 +51,9 @@ def test_translated_protocol_shows_in_english(translated, client):
     assert '<html lang="en">' in html
     assert "Emotions are fine, aggression is not. This applies within Gemeente Aadorp." in html
     assert 'href="#principles"' in html
+    # Interface strings and placeholder wording follow the page's language too.
+    assert "In acute danger? Call 112 immediately." in html
+    assert ">Contents<" in html
     # Structure and template bookkeeping are kept; the Dutch page is unchanged.
     assert english.template_page_id == protocol.template_page_id
     assert [i["id"] for i in english.body.raw_data] == [i["id"] for i in protocol.body.raw_data]

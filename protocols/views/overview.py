@@ -7,6 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import CharField, Count, Exists, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Cast, Coalesce, Length, Substr
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.ui.tables import Column, TitleColumn
