@@ -101,7 +101,7 @@ class ProtocolOverviewView(IndexView):
             "base",
             label=_("Basisversie sjabloon"),
             accessor=lambda p: (
-                p.template_revision.created_at.strftime("%d-%m-%Y %H:%M")
+                date_format(localtime(p.template_revision.created_at), "SHORT_DATETIME_FORMAT")
                 if p.template_revision
                 else "–"
             ),
