@@ -8,6 +8,7 @@ from home.models import OrganisationPage
 
 from .models import ProtocolPage
 from .permissions import can_derive, can_edit_protocol, is_national_editor
+from .sections import follows_template
 from .views.derive import compare_view, derive_view
 from .views.overview import ProtocolOverviewView
 
@@ -43,7 +44,7 @@ class CompareButton(PageMenuItem):
     priority = 12
 
     def is_shown(self, user):
-        return can_edit_protocol(user, self.page)
+        return can_edit_protocol(user, self.page) and follows_template(self.page.specific)
 
 
 @hooks.register("register_page_header_buttons")

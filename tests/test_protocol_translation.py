@@ -5,6 +5,7 @@ from django.urls import reverse
 from wagtail.models import Locale
 
 from home.localize import translate_page
+from home.provisioning import provision_organisation
 from tests.protocol_factories import NORM_TEXT, derive, fresh, make_template, section_value
 
 pytestmark = pytest.mark.django_db
@@ -89,3 +90,14 @@ def test_editors_see_that_translation_is_out_of_date(translated, translate, reda
 
     translate(fresh(protocol), "en", {})  # what "sync translated pages" does
     assert "Vertaling verouderd" not in client.get(edit_url).content.decode()
+
+
+def test_translation_is_not_compared_with_the_dutch_template(translated, org_a, redacteur_a, login):
+    protocol, english = translated
+    # Provisioning again grants the organisation's groups their rights on the new translation.
+    provision_organisation(title=org_a.title, kind=org_a.kind, official_code=org_a.official_code)
+    client = login(redacteur_a)
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[english.pk])).content.decode()
+    assert reverse("protocols_compare", args=[english.pk]) not in edit
+    assert client.get(reverse("protocols_compare", args=[english.pk])).status_code == 404
+    assert client.get(reverse("protocols_compare", args=[protocol.pk])).status_code == 200

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -22,6 +22,7 @@ from ..sections import (
     compare,
     current_template,
     derive_protocol,
+    follows_template,
     publications_since,
 )
 
@@ -66,6 +67,9 @@ def _editable_protocol(request: HttpRequest, page_id: int) -> ProtocolPage:
     protocol = get_object_or_404(ProtocolPage, pk=page_id)
     if not can_edit_protocol(request.user, protocol):
         raise PermissionDenied
+    if not follows_template(protocol):
+        # A translation follows its Dutch source (wagtail-localize), not the template.
+        raise Http404
     return protocol
 
 
