@@ -210,7 +210,7 @@ def validate_protocol(protocol: ProtocolPage) -> None:
     if not follows_template(protocol):
         return
     body = sections_of(protocol.body)
-    order = list(body)
+    order = [item["id"] for item in protocol.body.raw_data]
     revisions = RevisionSections()
     block_errors: dict[int, ValidationError] = {}
     missing: list[ValidationError] = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import CharField, Count, Exists, IntegerField, OuterRef, Subquery
+from django.db.models import CharField, Count, Exists, F, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Cast, Coalesce, Length, Substr
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -44,12 +44,17 @@ def annotated_protocols():
         object_id=Cast(OuterRef("pk"), CharField()),
         status=WorkflowState.STATUS_IN_PROGRESS,
     )
-    return ProtocolPage.objects.annotate(
-        organisation_title=Subquery(parent.values("title")[:1]),
-        organisation_kind=Subquery(parent.values("kind")[:1]),
-        behind=Coalesce(Subquery(publications, output_field=IntegerField()), 0),
-        in_moderation=Exists(moderation),
-    ).select_related("template_revision", "locale")
+    # Translations follow their Dutch source, not the template: list the source protocols.
+    return (
+        ProtocolPage.objects.filter(locale=F("template_page__locale"))
+        .annotate(
+            organisation_title=Subquery(parent.values("title")[:1]),
+            organisation_kind=Subquery(parent.values("kind")[:1]),
+            behind=Coalesce(Subquery(publications, output_field=IntegerField()), 0),
+            in_moderation=Exists(moderation),
+        )
+        .select_related("template_revision", "locale")
+    )
 
 
 def _behind_label(protocol: ProtocolPage) -> str:
