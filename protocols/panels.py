@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from django.urls import reverse
 from wagtail.admin.panels import Panel
 
@@ -39,6 +41,7 @@ class TemplateChangesPanel(Panel):
             context["behind"] = self.comparison.behind
             context["fixed"] = [s for s in sections if s.present and s.mode == SectionMode.FIXED]
             context["optional"] = [s for s in sections if s.mode == SectionMode.OPTIONAL]
+            context["fixed_keys"] = json.dumps([s.key for s in context["fixed"]])
             context["compare_url"] = reverse("protocols_compare", args=[self.instance.pk])
             return context
 

@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -66,3 +68,8 @@ def register_overview_menu_item():
     return NationalEditorsMenuItem(
         _("Protocollen"), reverse("protocols_overview"), icon_name="doc-full", order=250
     )
+
+
+@hooks.register("insert_editor_js")
+def fixed_sections_js():
+    return format_html('<script src="{}" defer></script>', static("protocols/fixed-sections.js"))
