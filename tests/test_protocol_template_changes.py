@@ -184,3 +184,53 @@ def test_other_organisation_cannot_adopt(setup, org_b, make_user, login):
     assert response["Location"] == reverse("wagtailadmin_home")
     assert fresh(protocol).latest_revision.user != other
     assert isinstance(fresh(protocol), ProtocolPage)
+
+
+def remove_from_template(template, key):
+    template = fresh(template)
+    template.body = [item for item in template.body.raw_data if item["id"] != key]
+    template.save_revision().publish()
+
+
+def test_removed_template_section_can_be_dropped_or_kept_as_own(org_a, home_page, redacteur_a):
+    template = make_template(home_page)
+    protocol = derive(org_a, user=redacteur_a)
+    protocol.save_revision().publish()
+    remove_from_template(template, "nazorg")
+    remove_from_template(template, "media")
+    assert states(fresh(protocol))["nazorg"] == SectionState.REMOVED
+
+    adopt(fresh(protocol), redacteur_a, ["nazorg"])  # follow the template: remove
+    adopt(fresh(protocol), redacteur_a, ["media"], keep_own=True)  # keep as own section
+    draft = fresh(protocol).get_latest_revision_as_object()
+    assert [i["id"] for i in draft.body.raw_data] == ["norm", "melden", "media"]
+    assert set(draft.section_bases) == {"norm", "melden"}
+    assert compare(draft).behind == []
+
+
+def test_new_optional_section_can_be_left_out(org_a, home_page, redacteur_a):
+    template = make_template(home_page)
+    protocol = derive(org_a, user=redacteur_a)
+    template = fresh(template)
+    template.body = [
+        *template.body.raw_data,
+        text_section("pers", "optioneel", "Pers", "<p>Persbeleid.</p>"),
+    ]
+    template.save_revision().publish()
+    adopt(fresh(protocol), redacteur_a, ["pers"], keep_own=True)
+    draft = fresh(protocol).get_latest_revision_as_object()
+    assert "pers" not in [i["id"] for i in draft.body.raw_data]
+    assert draft.section_bases["pers"] == fresh(template).live_revision_id
+    assert compare(draft).behind == []
+
+
+def test_unknown_section_or_action_gives_dutch_error(setup, redacteur_a, login):
+    template, protocol, _ = setup
+    client = login(redacteur_a)
+    url = reverse("protocols_compare", args=[protocol.pk])
+    unknown = client.post(url, {"section": "bestaat-niet", "action": "adopt"}, follow=True)
+    assert "Onbekende sectie." in unknown.content.decode()
+    no_action = client.post(url, {"section": "norm", "action": "wissen"}, follow=True)
+    assert "Kies een sectie en een actie." in no_action.content.decode()
+    assert fresh(protocol).latest_revision.user == redacteur_a  # nothing new saved
+    assert states(fresh(protocol))["norm"] == SectionState.CHANGED
