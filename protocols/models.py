@@ -1,0 +1,189 @@
+"""The national template protocol and the organisation protocols derived from it."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.http import HttpResponse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, HelpPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, Revision
+
+from home.models import OrganisationPage
+
+from .blocks import ProtocolSectionsBlock, TemplateSectionsBlock
+from .panels import TemplateChangesPanel, TranslationStatusPanel
+from .placeholders import PLACEHOLDER_HELP, fill_placeholders, placeholder_values
+
+
+class ProtocolContentMixin(RoutablePageMixin):
+    """Public rendering shared by template and protocol: filled sections, a table of contents
+    and a PDF download at <page url>/pdf/."""
+
+    def organisation_for_placeholders(self) -> OrganisationPage | None:
+        return None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        organisation = self.organisation_for_placeholders()
+        values = placeholder_values(organisation)
+        sections, seen = [], set()
+        for block in self.body:
+            heading = fill_placeholders(block.value["heading"], values)
+            anchor = slugify(heading) or f"sectie-{len(sections) + 1}"
+            while anchor in seen:
+                anchor += "-2"
+            seen.add(anchor)
+            sections.append({"anchor": anchor, "heading": heading, "block": block})
+        context.update(
+            sections=sections,
+            placeholders=values,
+            organisation=organisation,
+            pdf_url=(self.get_url(request) or "") + self.reverse_subpage("pdf"),
+        )
+        return context
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        from .pdf import protocol_pdf
+
+        organisation = self.organisation_for_placeholders()
+        name = slugify(f"{self.title} {organisation.title if organisation else ''}")
+        response = HttpResponse(protocol_pdf(self, request), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+        return response
+
+
+class ProtocolTemplatePage(ProtocolContentMixin, Page):
+    """The national template Agressieprotocol, maintained by the Landelijke redactie."""
+
+    intro = RichTextField(
+        _("inleiding"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Korte inleiding boven het protocol; wordt overgenomen bij het afleiden."),
+    )
+    body = StreamField(
+        TemplateSectionsBlock(),
+        verbose_name=_("secties"),
+        help_text=_(
+            "De secties van het protocol. Markeer elke sectie als vast, aanpasbaar of optioneel."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        HelpPanel(content=PLACEHOLDER_HELP, heading=_("Plaatshouders")),
+        FieldPanel("body"),
+    ]
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+    template = "protocols/protocol_page.html"
+
+    class Meta:
+        verbose_name = _("landelijk sjabloon agressieprotocol")
+        verbose_name_plural = _("landelijke sjablonen agressieprotocol")
+
+
+class ProtocolPage(ProtocolContentMixin, Page):
+    """An organisation's Agressieprotocol, derived from the national template.
+
+    section_bases maps each template section (by block id) the organisation has taken over, or
+    chose to leave out, to the template revision its text is based on; template_revision is the
+    oldest of those, i.e. how far this protocol is behind. Only derivation, adoption and the
+    publish-time sync of fixed sections change them (see protocols.sections).
+    """
+
+    template_page = models.ForeignKey(
+        ProtocolTemplatePage,
+        verbose_name=_("sjabloon"),
+        help_text=_("Het landelijke sjabloon waarvan dit protocol is afgeleid."),
+        on_delete=models.PROTECT,
+        editable=False,
+        related_name="derived_protocols",
+    )
+    template_revision = models.ForeignKey(
+        Revision,
+        verbose_name=_("basisversie sjabloon"),
+        help_text=_("De oudste sjabloonversie waarop een sectie van dit protocol is gebaseerd."),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        editable=False,
+        related_name="+",
+    )
+    section_bases = models.JSONField(
+        _("basisversie per sectie"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("Per sjabloonsectie de sjabloonversie waarop de tekst is gebaseerd."),
+    )
+    intro = RichTextField(
+        _("inleiding"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Korte inleiding boven het protocol."),
+    )
+    body = StreamField(
+        ProtocolSectionsBlock(),
+        verbose_name=_("secties"),
+        help_text=_(
+            "Vaste secties komen letterlijk uit het landelijke sjabloon en kunnen niet worden "
+            "gewijzigd; aanpasbare secties mag u herschrijven; optionele secties mag u weglaten. "
+            "Nieuwe secties zijn eigen aanvullingen van uw organisatie."
+        ),
+    )
+
+    content_panels = [
+        TemplateChangesPanel(),
+        TranslationStatusPanel(),
+        *Page.content_panels,
+        FieldPanel("intro"),
+        HelpPanel(content=PLACEHOLDER_HELP, heading=_("Plaatshouders")),
+        FieldPanel("body"),
+    ]
+    parent_page_types = ["home.OrganisationPage"]
+    subpage_types: list[str] = []
+    # Created only by deriving from the template (protocols.sections.derive_protocol).
+    is_creatable = False
+    max_count_per_parent = 1
+    template = "protocols/protocol_page.html"
+
+    class Meta:
+        verbose_name = _("agressieprotocol")
+        verbose_name_plural = _("agressieprotocollen")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(section_bases__isnull=False),
+                name="protocol_section_bases_not_null",
+            ),
+        ]
+
+    def organisation_for_placeholders(self) -> OrganisationPage | None:
+        return OrganisationPage.for_page(self)
+
+    def clean(self):
+        super().clean()
+        from .sections import validate_protocol
+
+        validate_protocol(self)
+
+    def save(self, *args, clean: bool = True, **kwargs):
+        # Page.save() only fully validates live pages; a protocol is checked on every save.
+        if clean and not self.live and not kwargs.get("update_fields"):
+            from .sections import validate_protocol
+
+            validate_protocol(self)
+        bases = {int(rev) for rev in (self.section_bases or {}).values()}
+        self.template_revision_id = (
+            Revision.objects.filter(pk__in=bases)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+            .first()
+        )
+        return super().save(*args, clean=clean, **kwargs)

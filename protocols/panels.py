@@ -1,0 +1,71 @@
+"""Editor panel on an organisation protocol: the notice that the national template changed."""
+
+from __future__ import annotations
+
+import json
+
+from django.urls import reverse
+from wagtail.admin.panels import Panel
+
+from .blocks import SectionMode
+
+
+class TemplateChangesPanel(Panel):
+    """Above the content: which sections are fixed or optional, and which template sections
+    changed since the protocol's base."""
+
+    @property
+    def clean_name(self):
+        return "template_changes"
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "protocols/admin/template_changes_panel.html"
+
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.comparison = None
+            from .sections import ProtocolError, compare, follows_template
+
+            if self.instance.pk and follows_template(self.instance):
+                try:
+                    self.comparison = compare(self.instance)
+                except ProtocolError:
+                    self.comparison = None
+
+        def is_shown(self):
+            return self.comparison is not None
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            sections = self.comparison.sections
+            context["behind"] = self.comparison.behind
+            context["fixed"] = [s for s in sections if s.present and s.mode == SectionMode.FIXED]
+            context["optional"] = [s for s in sections if s.mode == SectionMode.OPTIONAL]
+            context["fixed_keys"] = json.dumps([s.key for s in context["fixed"]])
+            context["compare_url"] = reverse("protocols_compare", args=[self.instance.pk])
+            return context
+
+
+class TranslationStatusPanel(Panel):
+    """On a Dutch protocol: which translations are older than the latest Dutch text."""
+
+    @property
+    def clean_name(self):
+        return "translation_status"
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "protocols/admin/translation_status_panel.html"
+
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            from .translations import outdated_translations
+
+            self.outdated = outdated_translations(self.instance) if self.instance.pk else None
+
+        def is_shown(self):
+            return bool(self.outdated and self.outdated.pages)
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["outdated"] = self.outdated
+            return context

@@ -1,0 +1,149 @@
+"""Per-section comparison of a protocol with the current template."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.compare import get_comparison_class_for_block
+from wagtail.models import Page, PageLogEntry
+
+from ..blocks import SectionMode
+from ..models import ProtocolPage, ProtocolTemplatePage
+from .content import RevisionSections, Section, live_template, protocol_block, sections_of
+
+
+class SectionState:
+    UNCHANGED = "gelijk"
+    CHANGED = "gewijzigd"
+    NEW = "nieuw"
+    REMOVED = "vervallen"
+
+    BEHIND = {CHANGED, NEW, REMOVED}
+    LABELS = {
+        UNCHANGED: _("Ongewijzigd in het sjabloon"),
+        CHANGED: _("Gewijzigd in het sjabloon"),
+        NEW: _("Nieuw in het sjabloon"),
+        REMOVED: _("Vervallen in het sjabloon"),
+    }
+
+
+def _diff(block_type: str, a: Section | None, b: Section | None) -> SafeString:
+    block = protocol_block(block_type)
+    empty = block.get_default()
+    comparison = get_comparison_class_for_block(block)(
+        block, a is not None, b is not None, a.value if a else empty, b.value if b else empty
+    )
+    return comparison.htmldiff()
+
+
+@dataclass
+class SectionComparison:
+    key: str
+    heading: str
+    mode: str | None
+    state: str
+    present: bool
+    own_changed: bool = False
+    template_diff: str = ""
+    own_diff: str = ""
+
+    @property
+    def state_label(self) -> str:
+        return SectionState.LABELS[self.state]
+
+    @property
+    def mode_label(self) -> str:
+        return str(SectionMode(self.mode).label).split(":")[0] if self.mode else _("Eigen sectie")
+
+    @property
+    def behind(self) -> bool:
+        return self.state in SectionState.BEHIND
+
+    @property
+    def can_keep(self) -> bool:
+        """Whether the organisation may keep its own version instead of the template's."""
+        if self.state == SectionState.REMOVED:
+            return True
+        if self.mode == SectionMode.FIXED:
+            return False
+        return self.state == SectionState.CHANGED or (
+            self.state == SectionState.NEW and self.mode == SectionMode.OPTIONAL
+        )
+
+
+@dataclass
+class Comparison:
+    template: ProtocolTemplatePage
+    sections: list[SectionComparison] = field(default_factory=list)
+
+    @property
+    def behind(self) -> list[SectionComparison]:
+        return [s for s in self.sections if s.behind]
+
+
+def compare(protocol: ProtocolPage) -> Comparison:
+    """Per template section: how the template changed since the protocol's base, and how the
+    organisation's text differs from that base."""
+    template, current = live_template(protocol)
+    body = sections_of(protocol.body)
+    bases = protocol.section_bases or {}
+    revisions = RevisionSections()
+    result = Comparison(template=template)
+    for key, now in current.items():
+        own = body.get(key)
+        if key not in bases:
+            result.sections.append(
+                SectionComparison(
+                    key,
+                    now.heading,
+                    now.mode,
+                    SectionState.NEW,
+                    own is not None,
+                    template_diff=_diff(now.block_type, None, now),
+                )
+            )
+            continue
+        base = revisions.section(bases[key], key)
+        changed = base is not None and not now.same_content(base)
+        own_changed = own is not None and base is not None and not own.same_content(base)
+        result.sections.append(
+            SectionComparison(
+                key,
+                now.heading,
+                now.mode,
+                SectionState.CHANGED if changed else SectionState.UNCHANGED,
+                own is not None,
+                own_changed=own_changed,
+                template_diff=_diff(now.block_type, base, now) if changed else "",
+                own_diff=_diff(own.block_type, base, own) if own_changed else "",
+            )
+        )
+    for key, base_revision in bases.items():
+        if key in current:
+            continue
+        base = revisions.section(base_revision, key)
+        if base is None:
+            continue
+        result.sections.append(
+            SectionComparison(
+                key,
+                base.heading,
+                base.mode,
+                SectionState.REMOVED,
+                key in body,
+                template_diff=_diff(base.block_type, base, None),
+            )
+        )
+    return result
+
+
+def publications_since(template: Page, revision_id: int | None) -> int:
+    """How many times the template was published after revision_id."""
+
+    return (
+        PageLogEntry.objects.filter(page=template, action="wagtail.publish")
+        .filter(revision_id__gt=revision_id or 0)
+        .count()
+    )

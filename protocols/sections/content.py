@@ -1,0 +1,135 @@
+"""Sections as data: the comparable form of template and protocol sections, by block id."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
+from wagtail.models import Locale, Revision
+
+from ..blocks import RICH_TEXT_FEATURES
+from ..models import ProtocolPage, ProtocolTemplatePage
+
+_BLOCK_KEY_RE = re.compile(r'\s*data-block-key="[^"]*"')
+
+
+class ProtocolError(Exception):
+    """An action on a protocol that cannot be done; the message is shown to the editor."""
+
+
+def protocol_block(block_type: str) -> blocks.StructBlock:
+    """The derived-protocol block definition for a section type (template sections minus mode)."""
+    return ProtocolPage._meta.get_field("body").stream_block.child_blocks[block_type]
+
+
+def normalize_html(html: str) -> str:
+    """Rich text as the editor would save it, without the editor's random block keys."""
+    converter = ContentstateConverter(RICH_TEXT_FEATURES)
+    html = converter.to_database_format(converter.from_database_format(str(html or "")))
+    return _BLOCK_KEY_RE.sub("", html).strip()
+
+
+def canonical(block: blocks.Block, value: Any) -> Any:
+    """A comparable form of a block value: ignores list item ids, editor noise and the mode."""
+    if isinstance(block, blocks.StructBlock):
+        return {
+            name: canonical(child, value.get(name)) for name, child in block.child_blocks.items()
+        }
+    if isinstance(block, blocks.ListBlock):
+        return [canonical(block.child_block, item) for item in (value or [])]
+    if isinstance(block, blocks.RichTextBlock):
+        return normalize_html(getattr(value, "source", value))
+    if isinstance(block, blocks.MultipleChoiceBlock):
+        return sorted(value or [])
+    if isinstance(value, str):
+        return value.strip()
+    return value
+
+
+@dataclass
+class Section:
+    key: str
+    block_type: str
+    raw: dict  # raw JSON value in the derived-protocol shape (no mode)
+    mode: str | None  # template sections only
+
+    @cached_property
+    def value(self):
+        return protocol_block(self.block_type).to_python(self.raw)
+
+    @cached_property
+    def canonical(self) -> Any:
+        return canonical(protocol_block(self.block_type), self.value)
+
+    @property
+    def heading(self) -> str:
+        return self.raw.get("heading", "")
+
+    def same_content(self, other: Section | None) -> bool:
+        return (
+            other is not None
+            and other.block_type == self.block_type
+            and other.canonical == self.canonical
+        )
+
+    def as_stream_item(self) -> dict:
+        return {"type": self.block_type, "value": self.raw, "id": self.key}
+
+
+def sections_of(stream) -> dict[str, Section]:
+    """The sections of a template or protocol body, by block id, in order."""
+    result = {}
+    for item in stream.raw_data:
+        value = dict(item["value"])
+        mode = value.pop("mode", None)
+        result[item["id"]] = Section(item["id"], item["type"], value, mode)
+    return result
+
+
+class RevisionSections:
+    """Loads template revisions on demand, once per instance."""
+
+    def __init__(self):
+        self._cache: dict[int, dict[str, Section] | None] = {}
+
+    def get(self, revision_id: int | None) -> dict[str, Section] | None:
+        if revision_id is None:
+            return None
+        revision_id = int(revision_id)
+        if revision_id not in self._cache:
+            revision = Revision.objects.filter(pk=revision_id).first()
+            self._cache[revision_id] = sections_of(revision.as_object().body) if revision else None
+        return self._cache[revision_id]
+
+    def section(self, revision_id: int | None, key: str) -> Section | None:
+        return (self.get(revision_id) or {}).get(key)
+
+
+def current_template(locale: Locale) -> ProtocolTemplatePage | None:
+    """The published national template in locale."""
+    return ProtocolTemplatePage.objects.live().filter(locale=locale).first()
+
+
+def live_template(protocol: ProtocolPage) -> tuple[ProtocolTemplatePage, dict[str, Section]]:
+    template = ProtocolTemplatePage.objects.get(pk=protocol.template_page_id)
+    if not template.live or template.live_revision_id is None:
+        raise ProtocolError(_("Het landelijke sjabloon is niet gepubliceerd."))
+    return template, sections_of(template.body)
+
+
+def follows_template(protocol: ProtocolPage) -> bool:
+    """True for a protocol in the template's language; translations follow their Dutch source
+    through wagtail-localize instead."""
+    if not protocol.template_page_id:
+        return False
+    template_locale = (
+        ProtocolTemplatePage.objects.filter(pk=protocol.template_page_id)
+        .values_list("locale_id", flat=True)
+        .first()
+    )
+    return template_locale == protocol.locale_id

@@ -1,0 +1,55 @@
+"""The demo: national template, a protocol per demo organisation, one of them behind."""
+
+import io
+
+import pytest
+from django.apps import apps
+
+from home import demo as home_demo
+from home.models import OrganisationPage
+from protocols import demo as protocols_demo
+from protocols.demo_content import VOORBEELDSTAD_MELDEN
+from protocols.models import ProtocolPage, ProtocolTemplatePage
+from protocols.sections import SectionState, compare
+from tests.protocol_factories import section_value
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def load(django_capture_on_commit_callbacks):
+    def run():
+        out = io.StringIO()
+        with django_capture_on_commit_callbacks(execute=True):
+            home_demo.load(out)
+            protocols_demo.load(out)
+
+    return run
+
+
+def test_demo_loads_idempotently_and_shows_a_protocol_behind(load):
+    load()
+    protocols = {p.get_parent().specific.official_code: p for p in ProtocolPage.objects.all()}
+    assert set(protocols) == set(OrganisationPage.objects.values_list("official_code", flat=True))
+    assert all(p.live for p in protocols.values())
+    assert ProtocolTemplatePage.objects.live().count() == 1
+
+    behind = {s.key: s.state for s in compare(protocols["PV99"]).behind}
+    assert behind == {
+        "aangifte": SectionState.CHANGED,
+        "nazorg": SectionState.CHANGED,
+        "evaluatie": SectionState.NEW,
+    }
+    assert compare(protocols["GM9999"]).behind == []
+    assert section_value(protocols["GM9999"], "melden")["text"] == VOORBEELDSTAD_MELDEN
+
+    before = protocol_revisions()
+    load()
+    assert protocol_revisions() == before
+    assert ProtocolPage.objects.count() == 3
+
+
+def protocol_revisions() -> int:
+    ids = [str(p.pk) for p in ProtocolPage.objects.all()]
+    ids += [str(p.pk) for p in ProtocolTemplatePage.objects.all()]
+    return apps.get_model("wagtailcore.Revision").objects.filter(object_id__in=ids).count()
