@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class WorkflowsConfig(AppConfig):
     name = "workflows"
     verbose_name = _("Meldingen")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,4 +1,5 @@
 from .additions import MeldingAddition  # noqa: F401
+from .audit import AuditAction, AuditEvent  # noqa: F401
 from .choices import (  # noqa: F401
     BehaviourKind,
     Channel,

@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from ..audit import record
 from ..delivery import retry_by_hand
 from ..engine import current_task_state
 from ..filters import MeldingFilterSet
-from ..models import Attachment, BehaviourKind, Melding, Notice, Partner, Severity
+from ..models import Attachment, AuditAction, BehaviourKind, Melding, Notice, Partner, Severity
 from ..models.tasks import RoutingTask, TriageTask
 from ..permissions import meldingen_for_coordinator
 from ..rules import Proposal, propose, shareable
@@ -45,6 +46,7 @@ def listing(request):
 
 def detail(request, pk):
     melding = _melding_for(request, pk)
+    record(request.user, AuditAction.VIEW, melding=melding)
     task_state = current_task_state(melding)
     task = task_state.task.specific if task_state else None
     return TemplateResponse(
@@ -58,6 +60,7 @@ def detail(request, pk):
             "history": melding.history.select_related("actor"),
             "notices": melding.notices.select_related("partner", "rule").order_by("pk"),
             "attachments": melding.attachments.all(),
+            "audit_events": melding.audit_events.order_by("-pk")[:50],
         },
     )
 
@@ -93,6 +96,7 @@ def triage_view(request, pk):
     form = TriageForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         triage(melding, actor=request.user, **form.cleaned_data)
+        record(request.user, AuditAction.TRIAGE, melding=melding)
         messages.success(request, _("Triage vastgelegd; de melding staat klaar voor routering."))
         return redirect("workflows_melding_routing", melding.pk)
     return TemplateResponse(
@@ -129,6 +133,9 @@ def routing_view(request, pk):
         except TransitionError as exc:
             error = str(exc)
         else:
+            record(
+                request.user, AuditAction.ROUTE, melding=melding, detail=f"{len(chosen)} partners"
+            )
             messages.success(request, _("Routering bevestigd; de berichten worden verzonden."))
             return redirect("workflows_melding_detail", melding.pk)
     return TemplateResponse(
@@ -141,15 +148,17 @@ def routing_view(request, pk):
 @require_POST
 def retry_notice(request, pk):
     notice = get_object_or_404(Notice, pk=pk)
-    _melding_for(request, notice.melding_id)
+    melding = _melding_for(request, notice.melding_id)
     retry_by_hand(notice)
+    record(request.user, AuditAction.RETRY, melding=melding, detail=str(notice.partner))
     messages.success(request, _("Het bericht wordt opnieuw verzonden."))
     return redirect("workflows_melding_detail", notice.melding_id)
 
 
 def attachment_download(request, pk):
     attachment = get_object_or_404(Attachment, pk=pk)
-    _melding_for(request, attachment.melding_id)
+    melding = _melding_for(request, attachment.melding_id)
+    record(request.user, AuditAction.DOWNLOAD, melding=melding, detail=f"bijlage {attachment.pk}")
     try:
         handle = attachment.file.open("rb")
     except FileNotFoundError as exc:

@@ -15,8 +15,9 @@ from django.views.decorators.http import require_POST
 
 from home.models import OrganisationPage
 
+from ..audit import record
 from ..filters import NoticeFilterSet
-from ..models import FeedbackKind
+from ..models import AuditAction, FeedbackKind
 from ..permissions import notices_for_partner_user
 from ..services import acknowledge, add_feedback, record_opened
 
@@ -65,6 +66,7 @@ def inbox(request):
 def notice_detail(request, pk):
     notice = _notice_for(request, pk)
     record_opened(notice, actor=request.user)
+    record(request.user, AuditAction.VIEW, melding=notice.melding, detail=str(notice.partner))
     return TemplateResponse(
         request,
         "workflows/partner/notice.html",
@@ -83,6 +85,9 @@ def notice_detail(request, pk):
 def notice_acknowledge(request, pk):
     notice = _notice_for(request, pk)
     acknowledge(notice, actor=request.user)
+    record(
+        request.user, AuditAction.ACKNOWLEDGE, melding=notice.melding, detail=str(notice.partner)
+    )
     messages.success(request, _("Ontvangst bevestigd."))
     return redirect("workflows_partner_notice", notice.pk)
 
@@ -94,6 +99,9 @@ def notice_feedback(request, pk):
     form = FeedbackForm(request.POST)
     if form.is_valid():
         add_feedback(notice, actor=request.user, **form.cleaned_data)
+        record(
+            request.user, AuditAction.FEEDBACK, melding=notice.melding, detail=str(notice.partner)
+        )
         messages.success(request, _("Terugkoppeling opgeslagen."))
         return redirect("workflows_partner_notice", notice.pk)
     return TemplateResponse(
