@@ -223,3 +223,38 @@ def test_partner_sees_no_story_without_consent(
     body = client.get(f"/partner/berichten/{notice.pk}/").content.decode()
     assert "geen toestemming" in body and "Een bezoeker dreigde" not in body
     assert "rika@example.test" not in body
+
+
+def test_organisation_extra_step_only_for_that_organisation(
+    client, org_a, org_b, setup, coordinator_a, coordinator_b
+):
+    from wagtail.models import WorkflowTask
+
+    from workflows.engine import ensure_meldingen_workflow
+    from workflows.models import ExtraStepTask
+
+    workflow = ensure_meldingen_workflow()
+    step = ExtraStepTask.objects.create(
+        name="Overleg driehoek", instructions="Bespreek in de driehoek."
+    )
+    step.organisations.add(org_a)
+    WorkflowTask.objects.filter(workflow=workflow, sort_order=1).update(sort_order=2)
+    WorkflowTask.objects.create(workflow=workflow, task=step, sort_order=1)
+
+    own, other = factories.melding(org_a), factories.melding(org_b)
+    for melding, user in ((own, coordinator_a), (other, coordinator_b)):
+        client.force_login(user)
+        client.post(
+            f"/admin/meldingen/{melding.pk}/triage/",
+            {"kinds": ["bedreiging"], "severity": "bedreiging"},
+        )
+    assert isinstance(current_task_state(own).task.specific, ExtraStepTask)
+    assert isinstance(current_task_state(other).task.specific, RoutingTask)  # skipped for B
+
+    client.force_login(coordinator_a)
+    page = client.get(f"/admin/meldingen/{own.pk}/stap/").content.decode()
+    assert "Bespreek in de driehoek." in page
+    assert client.get(f"/admin/meldingen/{own.pk}/routering/").status_code == 302  # not yet
+    client.post(f"/admin/meldingen/{own.pk}/stap/", {"note": "Besproken"})
+    assert isinstance(current_task_state(own).task.specific, RoutingTask)
+    assert own.history.filter(action="extra_stap", note__contains="Besproken").exists()

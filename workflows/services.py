@@ -171,6 +171,16 @@ def triage(
 
 
 @transaction.atomic
+def complete_step(melding: Melding, *, actor, note: str = "") -> None:
+    """Finish an organisation's extra workflow step."""
+    from .models.tasks import ExtraStepTask
+
+    task = current_task_state(melding).task.specific if current_task_state(melding) else None
+    _history(melding, actor, "extra_stap", note=f"{task.name}: {note}" if task else note)
+    _approve_task(melding, ExtraStepTask, actor, note)
+
+
+@transaction.atomic
 def route(melding: Melding, *, actor, proposals, note: str = "") -> RoutingDecision:
     """Confirm routing: the decision, one notice per partner and the history, in one
     transaction (the outbox); delivery is enqueued after commit."""

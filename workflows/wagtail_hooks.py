@@ -13,6 +13,7 @@ def register_moderation_urls():
         path("meldingen/", moderation.listing, name="workflows_melding_list"),
         path("meldingen/<int:pk>/", moderation.detail, name="workflows_melding_detail"),
         path("meldingen/<int:pk>/triage/", moderation.triage_view, name="workflows_melding_triage"),
+        path("meldingen/<int:pk>/stap/", moderation.step_view, name="workflows_melding_step"),
         path(
             "meldingen/<int:pk>/routering/",
             moderation.routing_view,

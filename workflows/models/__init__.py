@@ -22,4 +22,4 @@ from .notices import FeedbackKind, Notice, NoticeStatus, PartnerFeedback  # noqa
 from .pages import MeldenPage  # noqa: F401
 from .partners import Partner, PartnerKind  # noqa: F401
 from .routing import RoutingDecision, RoutingRule  # noqa: F401
-from .tasks import RoutingTask, TriageTask  # noqa: F401
+from .tasks import ExtraStepTask, RoutingTask, TriageTask  # noqa: F401

@@ -168,6 +168,12 @@ class Melding(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, mode
         return self._revisions
 
     @property
+    def wish_labels(self) -> list[str]:
+        from .choices import Wish
+
+        return [str(Wish(w).label) for w in self.wishes if w in Wish.values]
+
+    @property
     def kinds(self) -> list[str]:
         return [b.kind for b in self.behaviours.all()]
 

@@ -4,9 +4,11 @@ veiligheidscoördinatoren of the melding's own organisation. Each action leads t
 
 from __future__ import annotations
 
+from django.db import models
 from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Task, TaskState
 
@@ -82,3 +84,40 @@ class RoutingTask(OrganisationReviewTask):
     @classmethod
     def get_description(cls):
         return _("De veiligheidscoördinatoren bevestigen naar welke ketenpartners het gaat.")
+
+
+class ExtraStepTask(OrganisationReviewTask):
+    """A step some organisations add to the national meldingen workflow (a model has one
+    workflow); for meldingen of other organisations it is skipped automatically."""
+
+    organisations = models.ManyToManyField(
+        "home.OrganisationPage",
+        verbose_name=_("organisaties"),
+        help_text=_("Alleen meldingen van deze organisaties doorlopen deze stap."),
+        related_name="+",
+    )
+    instructions = models.TextField(
+        _("instructie"), blank=True, help_text=_("Wat de veiligheidscoördinator in deze stap doet.")
+    )
+    action_name = "extra_step"
+    action_label = _("Stap afronden")
+    url_name = "workflows_melding_step"
+
+    admin_form_fields = [*Task.admin_form_fields, "organisations", "instructions"]
+
+    class Meta:
+        verbose_name = _("extra stap voor organisaties")
+        verbose_name_plural = _("extra stappen voor organisaties")
+
+    @classmethod
+    def get_description(cls):
+        return _("Een eigen stap van één of meer organisaties, bijvoorbeeld een overleg.")
+
+    def start(self, workflow_state, user=None):
+        task_state = super().start(workflow_state, user=user)
+        melding = workflow_state.content_object
+        if not self.organisations.filter(pk=melding.organisation_id).exists():
+            task_state.status = TaskState.STATUS_SKIPPED
+            task_state.finished_at = timezone.now()
+            task_state.save(update_fields=["status", "finished_at"])
+        return task_state

@@ -17,10 +17,10 @@ from ..delivery import retry_by_hand
 from ..engine import current_task_state
 from ..filters import MeldingFilterSet
 from ..models import Attachment, AuditAction, BehaviourKind, Melding, Notice, Partner, Severity
-from ..models.tasks import RoutingTask, TriageTask
+from ..models.tasks import ExtraStepTask, RoutingTask, TriageTask
 from ..permissions import meldingen_for_coordinator
 from ..rules import Proposal, propose, shareable
-from ..services import route, triage
+from ..services import complete_step, route, triage
 from ..status import TransitionError
 
 
@@ -101,8 +101,45 @@ def triage_view(request, pk):
         return redirect("workflows_melding_routing", melding.pk)
     return TemplateResponse(
         request,
-        "workflows/admin/triage.html",
-        {"page_title": _("Triage"), "melding": melding, "form": form},
+        "workflows/admin/step_form.html",
+        {
+            "page_title": _("Triage"),
+            "melding": melding,
+            "form": form,
+            "submit_label": _("Triage afronden"),
+        },
+    )
+
+
+class StepForm(forms.Form):
+    note = forms.CharField(
+        label=gettext_lazy("Wat is er gedaan of besloten? (geen persoonsgegevens)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+def step_view(request, pk):
+    melding = _melding_for(request, pk)
+    if response := _step_guard(request, melding, ExtraStepTask):
+        return response
+    task = current_task_state(melding).task.specific
+    form = StepForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        complete_step(melding, actor=request.user, note=form.cleaned_data["note"])
+        record(request.user, AuditAction.STATUS, melding=melding, detail=task.name)
+        messages.success(request, _("Stap afgerond."))
+        return redirect("workflows_melding_detail", melding.pk)
+    return TemplateResponse(
+        request,
+        "workflows/admin/step_form.html",
+        {
+            "page_title": task.name,
+            "melding": melding,
+            "form": form,
+            "task": task,
+            "submit_label": _("Stap afronden"),
+        },
     )
 
 
