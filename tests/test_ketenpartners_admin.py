@@ -132,3 +132,15 @@ def test_coordinator_cannot_touch_partner_kinds(client, coordinator_a, data):
         },
     )
     assert not PartnerKind.objects.filter(code="x").exists()
+
+
+def test_partner_accounts_chooser_is_not_shown_to_coordinators(
+    client, coordinator_a, national_editor, make_user, data
+):
+    make_user("geheime-gebruiker-elders")
+    client.force_login(coordinator_a)
+    page = client.get(f"/admin/partner/edit/{data['own'].pk}/").content.decode()
+    assert "geheime-gebruiker-elders" not in page
+    client.force_login(national_editor)
+    page = client.get(f"/admin/partner/edit/{data['own'].pk}/").content.decode()
+    assert "geheime-gebruiker-elders" in page

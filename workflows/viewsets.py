@@ -60,6 +60,10 @@ class OrganisationScopedForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        national = self.for_user is not None and is_national_editor(self.for_user)
+        if "users" in self.fields and not national:
+            # The account list would show every user of every organisation: national only.
+            del self.fields["users"]
         field = self.fields.get("organisation")
         if field is not None and self.for_user is not None:
             field.queryset = editable_organisations(self.for_user)
