@@ -3,10 +3,12 @@ transaction (Signalen's pattern)."""
 
 from __future__ import annotations
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import crypto
 from .engine import current_task_state, start_moderation
 from .models import (
     Attachment,
@@ -49,7 +51,8 @@ def _store_attachments(melding: Melding, attachments) -> list[Attachment]:
             size=upload.size,
             sha256=sha256,
         )
-        attachment.file.save("upload", upload, save=False)
+        upload.seek(0)
+        attachment.file.save("upload", ContentFile(crypto.encrypt_bytes(upload.read())), save=False)
         attachment.save()
         stored.append(attachment)
     return stored

@@ -161,6 +161,9 @@ WAGTAIL_PASSWORD_RESET_ENABLED = True
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 
+# Encryption at rest of melding personal data (workflows.crypto); first key encrypts.
+FIELD_ENCRYPTION_KEYS: list[str] = []
+
 # Melding intake limits.
 MELDING_ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
 MELDING_ATTACHMENT_MAX_FILES = 10

@@ -11,3 +11,7 @@ VAR_DIR.mkdir(exist_ok=True)
 
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = VAR_DIR / "mail"
+
+FIELD_ENCRYPTION_KEYS = [
+    "ZGV2LW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE="
+]  # not a secret: dev data only

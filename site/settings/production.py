@@ -35,6 +35,10 @@ DATABASES = {
     )
 }
 
+FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS")
+if not FIELD_ENCRYPTION_KEYS:
+    raise ImproperlyConfigured("Environment variable FIELD_ENCRYPTION_KEYS is required.")
+
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {

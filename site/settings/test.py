@@ -79,3 +79,7 @@ STORAGES = {
     },
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+FIELD_ENCRYPTION_KEYS = [
+    "dGVzdC1vbmx5LWtleS1ub3QtZm9yLXByb2R1Y3Rpb24="
+]  # not a secret: test data only

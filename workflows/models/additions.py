@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..fields import EncryptedTextField
+
 
 class MeldingAddition(models.Model):
     melding = models.ForeignKey(
@@ -25,7 +27,7 @@ class MeldingAddition(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    text = models.TextField(
+    text = EncryptedTextField(
         _("aanvulling"), help_text=_("Wat de melder later toevoegde, in eigen woorden.")
     )
     attachments = models.ManyToManyField(

@@ -9,10 +9,12 @@ import secrets
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.files.storage import storages
+from django.core.validators import EmailValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 
+from ..fields import EncryptedJSONField, EncryptedTextField
 from .choices import (
     BehaviourKind,
     Channel,
@@ -217,26 +219,26 @@ class MeldingPersonalData(models.Model):
         related_name="personal",
         primary_key=True,
     )
-    name = models.CharField(_("naam melder"), max_length=200, help_text=_("Naam."))
-    email = models.EmailField(_("e-mailadres melder"), help_text=_("Voor de bevestiging."))
-    phone = models.CharField(
-        _("telefoonnummer melder"), max_length=30, blank=True, help_text=_("Optioneel.")
+    name = EncryptedTextField(_("naam melder"), help_text=_("Naam."))
+    email = EncryptedTextField(
+        _("e-mailadres melder"), validators=[EmailValidator()], help_text=_("Voor de bevestiging.")
     )
-    on_behalf_of = models.CharField(
-        _("gemeld namens"), max_length=200, blank=True, help_text=_("Naam van de betrokkene.")
+    phone = EncryptedTextField(_("telefoonnummer melder"), blank=True, help_text=_("Optioneel."))
+    on_behalf_of = EncryptedTextField(
+        _("gemeld namens"), blank=True, help_text=_("Naam van de betrokkene.")
     )
-    description = models.TextField(
+    description = EncryptedTextField(
         _("wat er gebeurde"), help_text=_("In de woorden van de melder.")
     )
-    perpetrator_description = models.TextField(
+    perpetrator_description = EncryptedTextField(
         _("beschrijving dader"), blank=True, help_text=_("Uiterlijk, voertuig, account, ...")
     )
-    witnesses = models.TextField(_("getuigen"), blank=True, help_text=_("Namen of beschrijving."))
-    impact = models.TextField(_("gevolgen"), blank=True, help_text=_("Letsel, schade, impact."))
-    police_reference = models.CharField(
-        _("registratienummer politie"), max_length=60, blank=True, help_text=_("Indien bekend.")
+    witnesses = EncryptedTextField(_("getuigen"), blank=True, help_text=_("Namen of beschrijving."))
+    impact = EncryptedTextField(_("gevolgen"), blank=True, help_text=_("Letsel, schade, impact."))
+    police_reference = EncryptedTextField(
+        _("registratienummer politie"), blank=True, help_text=_("Indien bekend.")
     )
-    extra_answers = models.JSONField(
+    extra_answers = EncryptedJSONField(
         _("antwoorden op aanvullende vragen"),
         default=dict,
         blank=True,
@@ -275,8 +277,8 @@ class Attachment(models.Model):
         max_length=200,
         help_text=_("Opgeslagen buiten het publieke mediadeel."),
     )
-    original_name = models.CharField(
-        _("oorspronkelijke bestandsnaam"), max_length=255, help_text=_("Zoals geüpload.")
+    original_name = EncryptedTextField(
+        _("oorspronkelijke bestandsnaam"), help_text=_("Zoals geüpload; kan een naam bevatten.")
     )
     content_type = models.CharField(
         _("inhoudstype"), max_length=100, help_text=_("Bepaald uit de inhoud, niet de naam.")

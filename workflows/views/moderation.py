@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from .. import crypto
 from ..audit import record
 from ..delivery import retry_by_hand
 from ..engine import current_task_state
@@ -197,12 +198,12 @@ def attachment_download(request, pk):
     melding = _melding_for(request, attachment.melding_id)
     record(request.user, AuditAction.DOWNLOAD, melding=melding, detail=f"bijlage {attachment.pk}")
     try:
-        handle = attachment.file.open("rb")
+        with attachment.file.open("rb") as handle:
+            content = crypto.decrypt_bytes(handle.read())
     except FileNotFoundError as exc:
         raise Http404 from exc
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=f"{attachment.melding.reference}-bijlage-{attachment.pk}",
-        content_type=attachment.content_type,
-    )
+    response = HttpResponse(content, content_type=attachment.content_type)
+    filename = f"{attachment.melding.reference}-bijlage-{attachment.pk}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
