@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -54,7 +55,11 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "home.caching.PublicPageCacheMiddleware",
 ]
+# Public pages: browsers briefly, the CDN/Varnish longer (purged on publish).
+PUBLIC_CACHE_MAX_AGE = 60
+PUBLIC_CACHE_S_MAXAGE = 3600
 
 ROOT_URLCONF = "veiligbestuur.urls"
 WSGI_APPLICATION = "veiligbestuur.wsgi.application"

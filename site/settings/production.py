@@ -52,6 +52,16 @@ if REDIS_URL:
 
 WAGTAILADMIN_BASE_URL = env("BASE_URL", required=True).rstrip("/")
 
+# Purge the CDN/Varnish on publish (wagtail.contrib.frontend_cache), e.g. http://varnish:80.
+FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
+
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER")
