@@ -99,6 +99,23 @@ class OrganisationIndexPage(Page):
         return context
 
 
+PROVISIONED_HELP = _("Wordt bij het inrichten aangemaakt.")
+
+
+def _provisioned_link(model, verbose_name, help_text=PROVISIONED_HELP):
+    """A link that provisioning (home.provisioning) sets; not editable in the page form."""
+    return models.ForeignKey(
+        model,
+        verbose_name=verbose_name,
+        help_text=help_text,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
 class OrganisationPage(Page):
     """Root page of one gemeente, provincie or waterschap: the anchor of the tenant.
 
@@ -122,45 +139,13 @@ class OrganisationPage(Page):
         features=["bold", "italic", "link"],
         help_text=_("Korte introductie op de startpagina van de organisatie."),
     )
-    editors_group = models.ForeignKey(
-        Group,
-        verbose_name=_("groep redacteuren"),
-        help_text=_("Wordt bij het inrichten aangemaakt."),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    publishers_group = models.ForeignKey(
-        Group,
-        verbose_name=_("groep publiceerders"),
-        help_text=_("Wordt bij het inrichten aangemaakt."),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    coordinators_group = models.ForeignKey(
-        Group,
-        verbose_name=_("groep veiligheidscoördinatoren"),
-        help_text=_("Wordt bij het inrichten aangemaakt."),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    collection = models.ForeignKey(
+    editors_group = _provisioned_link(Group, _("groep redacteuren"))
+    publishers_group = _provisioned_link(Group, _("groep publiceerders"))
+    coordinators_group = _provisioned_link(Group, _("groep veiligheidscoördinatoren"))
+    collection = _provisioned_link(
         Collection,
-        verbose_name=_("documentcollectie"),
-        help_text=_("Collectie voor de documenten van deze organisatie."),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("documentcollectie"),
+        _("Collectie voor de documenten van deze organisatie."),
     )
 
     content_panels = [
