@@ -47,9 +47,19 @@ ROLE_MODEL_PERMISSIONS = {
         for action in ("add", "change", "delete", "view")
     ],
 }
+# National content the Landelijke redactie maintains (kept here, in one place, with the rest
+# of what provisioning grants).
+NATIONAL_MODELS = [
+    ("workflows", "partnerkind"),
+    ("workflows", "partner"),
+    ("workflows", "routingrule"),
+    ("toolkit", "checklistheading"),
+    ("toolkit", "checklistitem"),
+    ("toolkit", "audience"),
+]
 NATIONAL_MODEL_PERMISSIONS = [
-    ("workflows", f"{action}_{model}")
-    for model in ("partnerkind", "partner", "routingrule")
+    (app_label, f"{action}_{model}")
+    for app_label, model in NATIONAL_MODELS
     for action in ("add", "change", "delete", "view")
 ]
 MEDIA_PERMISSIONS = [

@@ -31,7 +31,6 @@ from .models import (
     ToolkitResourcePage,
 )
 from .progress import process_due_items, progress_records, update_progress
-from .setup import grant_national_editor_permissions
 
 CHECKED_ON = datetime.date(2026, 11, 1)
 
@@ -220,7 +219,6 @@ def _progress(org: OrganisationPage, spec_slug: str) -> None:
 def load(stdout) -> list[tuple[str, str]]:
     load_audiences()
     load_checklist()
-    grant_national_editor_permissions()
     home = HomePage.objects.get(locale__language_code="nl")
     resources = _national(home)
     _stappenplan(home, resources)
