@@ -1,0 +1,30 @@
+"""Benchmarks (`make bench`): production-like (DEBUG off, PostgreSQL, Redis, database queue)
+but on loopback over plain HTTP, with a fixed key. Never for real data."""
+
+import os
+
+import dj_database_url
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "bench-only-insecure-key"  # noqa: S105
+ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/vb_bench"),
+        conn_max_age=600,
+    )
+}
+CACHES = {
+    "default": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/3"),
+    }
+}
+FIELD_ENCRYPTION_KEYS = ["YmVuY2gtb25seS1rZXktbm90LWZvci1wcm9kdWN0aW8="]  # not a secret
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = "127.0.0.1"
+EMAIL_PORT = int(os.environ.get("BENCH_SMTP_PORT", "2525"))
+WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8100"
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
