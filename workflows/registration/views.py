@@ -1,0 +1,97 @@
+"""Admin screens of registration and evaluation: the organisation dashboard, the national
+overview, the exports, avoidance signals and the yearly evaluation."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from workflows.audit import record
+from workflows.models import AuditAction, Melding
+
+from . import exports
+from .access import Scope, coordinator_scope, export_scope, national_scope
+from .figures import figures
+from .filters import RegistrationFilterSet
+from .national import by_organisation, by_organisation_kind
+from .suppression import suppress
+
+
+def _filtered(request, scope: Scope) -> RegistrationFilterSet:
+    requested = request.GET.get("organisation")
+    if requested and not scope.organisations.filter(pk=requested).exists():
+        raise Http404  # another organisation's meldingen do not exist for this user
+    return RegistrationFilterSet(
+        request.GET or None,
+        queryset=Melding.objects.filter(organisation__in=scope.organisations),
+        organisations=scope.organisations,
+    )
+
+
+def _organisations_shown(filterset: RegistrationFilterSet, scope: Scope):
+    chosen = filterset.form.cleaned_data.get("organisation") if filterset.is_valid() else None
+    return scope.organisations.filter(pk=chosen.pk) if chosen else scope.organisations
+
+
+def _context(request, scope: Scope, title: str) -> dict:
+    filterset = _filtered(request, scope)
+    start, end = filterset.period()
+    result = figures(filterset.qs, start, end, _organisations_shown(filterset, scope))
+    query = request.GET.urlencode()
+    return {
+        "page_title": title,
+        "filterset": filterset,
+        "start": start,
+        "end": end,
+        "export_csv": f"{reverse('registration_export', args=['csv'])}?{query}",
+        "export_xlsx": f"{reverse('registration_export', args=['xlsx'])}?{query}",
+        "raw": result,
+        "f": suppress(result) if scope.national else result,
+    }
+
+
+def dashboard(request):
+    scope = coordinator_scope(request.user)
+    context = _context(request, scope, _("Registratie"))
+    context["personal_allowed"] = scope.personal_allowed
+    return TemplateResponse(request, "registration/dashboard.html", context)
+
+
+def national(request):
+    scope = national_scope(request.user)
+    context = _context(request, scope, _("Landelijk overzicht meldingen"))
+    meldingen = context["filterset"].qs
+    context["by_organisation_kind"] = by_organisation_kind(meldingen)
+    context["by_organisation"] = by_organisation(meldingen)
+    context["national"] = True
+    return TemplateResponse(request, "registration/dashboard.html", context)
+
+
+def export(request, fmt: str):
+    if fmt not in exports.FORMATS:
+        raise Http404
+    scope = export_scope(request.user)
+    filterset = _filtered(request, scope)
+    if not filterset.is_valid():
+        raise Http404
+    personal = scope.personal_allowed and request.GET.get("persoonsgegevens") == "1"
+    header, body = exports.rows(filterset.qs.distinct(), personal)
+    organisations = _organisations_shown(filterset, scope)
+    single = organisations.first() if organisations.count() == 1 else None
+    record(
+        request.user,
+        AuditAction.EXPORT,
+        organisation=single,
+        detail=(
+            f"{fmt}; {len(body)} meldingen; persoonsgegevens {'ja' if personal else 'nee'}; "
+            f"filter {request.GET.urlencode()}"
+        )[:300],
+    )
+    response = HttpResponse(exports.render(fmt, header, body), content_type=exports.FORMATS[fmt])
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="meldingen-{stamp}.{fmt}"'
+    response["Cache-Control"] = "no-store"
+    return response
