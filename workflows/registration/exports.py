@@ -9,6 +9,7 @@ import io
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
@@ -37,7 +38,10 @@ def _columns(personal: bool) -> list[tuple[str, str]]:
     ]
     if personal:
         columns += [
-            (f"personal.{name}", str(MeldingPersonalData._meta.get_field(name).verbose_name))
+            (
+                f"personal.{name}",
+                str(capfirst(MeldingPersonalData._meta.get_field(name).verbose_name)),
+            )
             for name in PERSONAL_FIELDS
         ]
     return columns
