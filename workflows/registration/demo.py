@@ -79,6 +79,15 @@ def _month_start(now: datetime.datetime, back: int) -> datetime.datetime:
     return first
 
 
+def _bulk_create_keeping(model, objects: list, field: str) -> None:
+    """bulk_create, then restore the auto_now_add field that it overwrote with now."""
+    wanted = [getattr(obj, field) for obj in objects]
+    model.objects.bulk_create(objects)
+    for obj, value in zip(objects, wanted, strict=True):
+        setattr(obj, field, value)
+    model.objects.bulk_update(objects, [field])
+
+
 def _year(org: OrganisationPage, now: datetime.datetime, rng: random.Random) -> int:
     partners = list(Partner.objects.filter(organisation=org).select_related("kind"))
     police = [p for p in partners if p.kind.code in ("politie", "veiligheidscoordinator")]
@@ -136,7 +145,7 @@ def _year(org: OrganisationPage, now: datetime.datetime, rng: random.Random) -> 
     Melding.objects.bulk_update(meldingen, ["created_at"])
     MeldingBehaviour.objects.bulk_create(behaviours)
     MeldingPersonalData.objects.bulk_create(personal)
-    MeldingHistory.objects.bulk_update(MeldingHistory.objects.bulk_create(history), ["at"])
+    _bulk_create_keeping(MeldingHistory, history, "at")
     RoutingDecision.objects.bulk_create(decisions)
     notices = []
     for decision in decisions:
@@ -164,7 +173,7 @@ def _year(org: OrganisationPage, now: datetime.datetime, rng: random.Random) -> 
                 )
             )
     RoutingDecision.objects.bulk_update(decisions, ["decided_at"])
-    Notice.objects.bulk_update(Notice.objects.bulk_create(notices), ["created_at"])
+    _bulk_create_keeping(Notice, notices, "created_at")
     AvoidanceSignal.objects.bulk_create(
         [
             AvoidanceSignal(
