@@ -3,7 +3,9 @@ overview, the exports, avoidance signals and the yearly evaluation."""
 
 from __future__ import annotations
 
-from django.http import Http404, HttpResponse
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -14,8 +16,11 @@ from workflows.models import AuditAction, Melding
 
 from . import exports
 from .access import Scope, coordinator_scope, export_scope, national_scope
+from .evaluation import record_evaluation, report_data
 from .figures import figures
 from .filters import RegistrationFilterSet
+from .forms import AvoidanceSignalForm, EvaluationForm
+from .models import AvoidanceSignal, EvaluationReport
 from .national import by_organisation, by_organisation_kind
 from .suppression import suppress
 
@@ -95,3 +100,93 @@ def export(request, fmt: str):
     response["Content-Disposition"] = f'attachment; filename="meldingen-{stamp}.{fmt}"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+def _organisation(request, scope: Scope, value: str | None):
+    if value:
+        organisation = scope.organisations.filter(pk=value).first()
+        if organisation is None:
+            raise Http404
+        return organisation
+    return scope.organisations.first()
+
+
+def avoidance(request):
+    scope = coordinator_scope(request.user)
+    form = AvoidanceSignalForm(
+        request.POST or None,
+        organisations=scope.organisations,
+        initial={"observed_on": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        form.instance.registered_by = request.user
+        form.save()
+        messages.success(request, _("Het signaal is vastgelegd."))
+        return redirect("registration_avoidance")
+    signals = AvoidanceSignal.objects.filter(organisation__in=scope.organisations).select_related(
+        "melding"
+    )[:50]
+    return TemplateResponse(
+        request,
+        "registration/avoidance.html",
+        {"page_title": _("Vermijdingsgedrag"), "form": form, "signals": signals},
+    )
+
+
+def evaluation(request):
+    scope = coordinator_scope(request.user)
+    organisation = _organisation(request, scope, request.GET.get("organisation"))
+    try:
+        year = int(request.GET.get("jaar") or timezone.localdate().year - 1)
+    except ValueError as exc:
+        raise Http404 from exc
+    if not 2000 <= year <= 2100:
+        raise Http404
+    reports = EvaluationReport.objects.filter(organisation=organisation, year=year)
+    latest = reports.first()
+    form = EvaluationForm(
+        request.POST or None,
+        initial={"conclusions": latest.conclusions, "actions": latest.actions} if latest else {},
+    )
+    if request.method == "POST" and form.is_valid():
+        report = record_evaluation(
+            organisation,
+            year,
+            conclusions=form.cleaned_data["conclusions"],
+            actions=form.cleaned_data["actions"],
+            author=request.user,
+        )
+        messages.success(request, _("Versie %(v)s is vastgelegd.") % {"v": report.version})
+        return redirect(
+            f"{reverse('registration_evaluation')}?organisation={organisation.pk}&jaar={year}"
+        )
+    return TemplateResponse(
+        request,
+        "registration/evaluation.html",
+        {
+            **report_data(organisation, year),
+            "page_title": _("Jaarevaluatie"),
+            "organisations": scope.organisations,
+            "form": form,
+            "reports": reports.select_related("created_by"),
+        },
+    )
+
+
+def evaluation_pdf(request, pk: int):
+    scope = coordinator_scope(request.user)
+    report = get_object_or_404(
+        EvaluationReport, pk=pk, organisation__in=scope.organisations, pdf__gt=""
+    )
+    record(
+        request.user,
+        AuditAction.EXPORT,
+        organisation=report.organisation,
+        detail=f"jaarevaluatie {report.year} versie {report.version} (pdf)",
+    )
+    return FileResponse(
+        report.pdf.open("rb"),
+        as_attachment=True,
+        filename=f"jaarevaluatie-{report.year}-v{report.version}.pdf",
+        content_type="application/pdf",
+    )

@@ -14,6 +14,13 @@ def register_registration_urls():
         path("registratie/", views.dashboard, name="registration_dashboard"),
         path("registratie/landelijk/", views.national, name="registration_national"),
         path("registratie/export/<str:fmt>/", views.export, name="registration_export"),
+        path("registratie/vermijding/", views.avoidance, name="registration_avoidance"),
+        path("registratie/evaluatie/", views.evaluation, name="registration_evaluation"),
+        path(
+            "registratie/evaluatie/<int:pk>/pdf/",
+            views.evaluation_pdf,
+            name="registration_evaluation_pdf",
+        ),
     ]
 
 
