@@ -98,3 +98,13 @@ def test_anonymous_and_others_are_refused(meldingen, client, login, make_user, r
         url("pdf"), PERIOD
     ).status_code in (302, 403, 404)
     assert not exports().exists()
+
+
+def test_moderation_listing_links_to_export_of_the_same_selection(meldingen, login, coordinator_a):
+    response = login(coordinator_a).get(reverse("workflows_melding_list"), {"kind": "verbaal"})
+    html = response.content.decode()
+    link = f"{url()}?kind=verbaal&amp;occurred_from=&amp;occurred_until="
+    assert link in html
+    export = login(coordinator_a).get(url(), {"kind": "verbaal", "occurred_from": ""})
+    _header, *rows = csv_rows(export)
+    assert [r[0] for r in rows] == [meldingen["a2"].reference]
