@@ -172,3 +172,8 @@ def test_national_overview_suppresses_small_counts(data, login, national_editor,
 def test_national_overview_only_for_national_editors(data, login, coordinator_a):
     response = login(coordinator_a).get(reverse("registration_national"))
     assert response.status_code in (302, 403)
+
+
+def test_dashboard_rejects_a_malformed_organisation(data, login, coordinator_a):
+    response = login(coordinator_a).get(reverse("registration_dashboard"), {"organisation": "x"})
+    assert response.status_code == 404

@@ -25,10 +25,20 @@ from .national import by_organisation, by_organisation_kind
 from .suppression import suppress
 
 
+def _organisation(scope: Scope, value: str | None):
+    """The requested organisation within the scope (404 otherwise), or the first one."""
+    if not value:
+        return scope.organisations.first()
+    organisation = scope.organisations.filter(pk=value).first() if value.isdigit() else None
+    if organisation is None:
+        raise Http404
+    return organisation
+
+
 def _filtered(request, scope: Scope) -> RegistrationFilterSet:
     requested = request.GET.get("organisation")
-    if requested and not scope.organisations.filter(pk=requested).exists():
-        raise Http404  # another organisation's meldingen do not exist for this user
+    if requested:
+        _organisation(scope, requested)  # another organisation's meldingen do not exist here
     return RegistrationFilterSet(
         request.GET or None,
         queryset=Melding.objects.filter(organisation__in=scope.organisations),
@@ -102,15 +112,6 @@ def export(request, fmt: str):
     return response
 
 
-def _organisation(request, scope: Scope, value: str | None):
-    if value:
-        organisation = scope.organisations.filter(pk=value).first()
-        if organisation is None:
-            raise Http404
-        return organisation
-    return scope.organisations.first()
-
-
 def avoidance(request):
     scope = coordinator_scope(request.user)
     form = AvoidanceSignalForm(
@@ -135,7 +136,7 @@ def avoidance(request):
 
 def evaluation(request):
     scope = coordinator_scope(request.user)
-    organisation = _organisation(request, scope, request.GET.get("organisation"))
+    organisation = _organisation(scope, request.GET.get("organisation"))
     try:
         year = int(request.GET.get("jaar") or timezone.localdate().year - 1)
     except ValueError as exc:
