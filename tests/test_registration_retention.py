@@ -5,6 +5,7 @@ deletion record."""
 import pytest
 from django.core.files.base import ContentFile
 from django.core.management import call_command
+from django.urls import reverse
 
 from workflows.models import (
     Attachment,
@@ -122,3 +123,15 @@ def test_retention_years_is_constrained(org_a):
 
     with pytest.raises(IntegrityError):
         RetentionPolicy.objects.create(organisation=org_a, years=0)
+
+
+def test_coordinator_sets_retention_period(org_a, org_b, login, coordinator_a):
+    client = login(coordinator_a)
+    url = reverse("registration_retention")
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"years": "3", "decided_on": "2026-01-15"})
+    assert response.status_code == 302
+    assert RetentionPolicy.objects.get(organisation=org_a).years == 3
+    assert client.post(url, {"years": "0"}).status_code == 200  # refused
+    assert RetentionPolicy.objects.get(organisation=org_a).years == 3
+    assert client.get(url, {"organisation": org_b.pk}).status_code == 404

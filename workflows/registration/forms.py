@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from workflows.models import Melding
 
-from .models import AvoidanceSignal, EvaluationReport
+from .models import AvoidanceSignal, EvaluationReport, RetentionPolicy
 
 
 class AvoidanceSignalForm(forms.ModelForm):
@@ -48,3 +48,10 @@ class EvaluationForm(forms.ModelForm):
             "conclusions": forms.Textarea(attrs={"rows": 6}),
             "actions": forms.Textarea(attrs={"rows": 6}),
         }
+
+
+class RetentionForm(forms.ModelForm):
+    class Meta:
+        model = RetentionPolicy
+        fields = ["years", "decided_on"]
+        widgets = {"decided_on": forms.DateInput(attrs={"type": "date"})}

@@ -19,8 +19,14 @@ from .access import Scope, coordinator_scope, export_scope, national_scope
 from .evaluation import record_evaluation, report_data
 from .figures import figures
 from .filters import RegistrationFilterSet
-from .forms import AvoidanceSignalForm, EvaluationForm
-from .models import AvoidanceSignal, EvaluationReport
+from .forms import AvoidanceSignalForm, EvaluationForm, RetentionForm
+from .models import (
+    DEFAULT_RETENTION_YEARS,
+    AvoidanceSignal,
+    EvaluationReport,
+    PurgeRecord,
+    RetentionPolicy,
+)
 from .national import by_organisation, by_organisation_kind
 from .suppression import suppress
 
@@ -190,4 +196,29 @@ def evaluation_pdf(request, pk: int):
         as_attachment=True,
         filename=f"jaarevaluatie-{report.year}-v{report.version}.pdf",
         content_type="application/pdf",
+    )
+
+
+def retention(request):
+    scope = coordinator_scope(request.user)
+    organisation = _organisation(scope, request.GET.get("organisation"))
+    policy = RetentionPolicy.objects.filter(organisation=organisation).first() or RetentionPolicy(
+        organisation=organisation
+    )
+    form = RetentionForm(request.POST or None, instance=policy)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("De bewaartermijn is opgeslagen."))
+        return redirect(f"{reverse('registration_retention')}?organisation={organisation.pk}")
+    return TemplateResponse(
+        request,
+        "registration/retention.html",
+        {
+            "page_title": _("Bewaartermijn"),
+            "organisation": organisation,
+            "organisations": scope.organisations,
+            "form": form,
+            "default": DEFAULT_RETENTION_YEARS,
+            "records": PurgeRecord.objects.filter(organisation=organisation)[:20],
+        },
     )

@@ -15,6 +15,7 @@ def register_registration_urls():
         path("registratie/landelijk/", views.national, name="registration_national"),
         path("registratie/export/<str:fmt>/", views.export, name="registration_export"),
         path("registratie/vermijding/", views.avoidance, name="registration_avoidance"),
+        path("registratie/bewaartermijn/", views.retention, name="registration_retention"),
         path("registratie/evaluatie/", views.evaluation, name="registration_evaluation"),
         path(
             "registratie/evaluatie/<int:pk>/pdf/",
