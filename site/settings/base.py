@@ -14,6 +14,7 @@ INSTALLED_APPS = [
     "protocols",
     "toolkit",
     "workflows",
+    "workflows.registration",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -1,0 +1,241 @@
+"""Records of registration and evaluation: retention per organisation, the deletion record the
+purge leaves behind, avoidance signals and the yearly evaluation report."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from workflows.models import ReporterRole
+from workflows.models.melding import private_storage
+
+DEFAULT_RETENTION_YEARS = 2  # domain.md: personal data goes 2 years after closure
+
+
+class RetentionPolicy(models.Model):
+    """How long an organisation keeps personal data of closed meldingen; without a row the
+    platform default applies."""
+
+    organisation = models.OneToOneField(
+        "home.OrganisationPage",
+        verbose_name=_("organisatie"),
+        help_text=_("De organisatie waarvoor deze bewaartermijn geldt."),
+        on_delete=models.CASCADE,
+        related_name="retention_policy",
+    )
+    years = models.PositiveSmallIntegerField(
+        _("bewaartermijn (jaren)"),
+        default=DEFAULT_RETENTION_YEARS,
+        help_text=_(
+            "Aantal jaren na afhandeling waarna persoonsgegevens van een melding worden "
+            "verwijderd. Anonieme cijfers blijven bewaard."
+        ),
+    )
+    decided_on = models.DateField(
+        _("vastgesteld op"),
+        null=True,
+        blank=True,
+        help_text=_("Datum waarop de organisatie deze termijn heeft vastgesteld."),
+    )
+
+    class Meta:
+        verbose_name = _("bewaartermijn")
+        verbose_name_plural = _("bewaartermijnen")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(years__gte=1, years__lte=20), name="retention_years_range"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.years}"
+
+
+class PurgeRecord(models.Model):
+    """The deletion record: which melding lost its personal data, when and what went."""
+
+    melding = models.OneToOneField(
+        "workflows.Melding",
+        verbose_name=_("melding"),
+        help_text=_("De melding waarvan de persoonsgegevens zijn verwijderd."),
+        on_delete=models.CASCADE,
+        related_name="purge_record",
+    )
+    organisation = models.ForeignKey(
+        "home.OrganisationPage",
+        verbose_name=_("organisatie"),
+        help_text=_("De organisatie van de melding."),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    reference = models.CharField(
+        _("kenmerk"), max_length=16, help_text=_("Kenmerk van de melding op het moment.")
+    )
+    closed_at = models.DateTimeField(
+        _("afgehandeld op"), help_text=_("Moment van afhandeling waarop de termijn is gebaseerd.")
+    )
+    retention_years = models.PositiveSmallIntegerField(
+        _("toegepaste bewaartermijn (jaren)"), help_text=_("De termijn die gold.")
+    )
+    purged_at = models.DateTimeField(_("verwijderd op"), help_text=_("Moment van verwijderen."))
+    personal_data_removed = models.BooleanField(
+        _("persoonsgegevens verwijderd"), help_text=_("Of er persoonsgegevens waren.")
+    )
+    attachments_removed = models.PositiveIntegerField(
+        _("bijlagen verwijderd"), help_text=_("Aantal verwijderde bijlagen (met bestand).")
+    )
+    additions_removed = models.PositiveIntegerField(
+        _("aanvullingen verwijderd"), help_text=_("Aantal verwijderde aanvullingen.")
+    )
+
+    class Meta:
+        verbose_name = _("verwijderregistratie")
+        verbose_name_plural = _("verwijderregistraties")
+        ordering = ["-purged_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(purged_at__gte=models.F("closed_at")),
+                name="purge_after_closure",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.purged_at:%Y-%m-%d}"
+
+
+class AvoidanceKind(models.TextChoices):
+    EVENTS = "bijeenkomsten", _("Mijdt bijeenkomsten, werkbezoeken of vergaderingen")
+    TOPICS = "onderwerpen", _("Mijdt onderwerpen of standpunten (zelfcensuur)")
+    ONLINE = "online", _("Minder zichtbaar online of op sociale media")
+    NOT_AGAIN = "niet_herkiesbaar", _("Overweegt zich niet opnieuw verkiesbaar te stellen")
+    STOPPING = "stoppen", _("Overweegt tussentijds te stoppen")
+    FAMILY = "naasten", _("Beperkt activiteiten van partner of gezin")
+    OTHER = "anders", _("Anders")
+
+
+class AvoidanceSignal(models.Model):
+    """A signal of avoidance behaviour (vermijdingsgedrag), with or without a melding. Holds no
+    free text, so it stays after the purge as an anonymous figure."""
+
+    organisation = models.ForeignKey(
+        "home.OrganisationPage",
+        verbose_name=_("organisatie"),
+        help_text=_("De organisatie van de ambtsdrager."),
+        on_delete=models.PROTECT,
+        related_name="avoidance_signals",
+    )
+    melding = models.ForeignKey(
+        "workflows.Melding",
+        verbose_name=_("melding"),
+        help_text=_("Leeg als het signaal los van een melding is geregistreerd."),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="avoidance_signals",
+    )
+    kind = models.CharField(
+        _("soort vermijding"),
+        max_length=20,
+        choices=AvoidanceKind.choices,
+        help_text=_("Wat de ambtsdrager (of een collega) opmerkt."),
+    )
+    reporter_role = models.CharField(
+        _("rol van de ambtsdrager"),
+        max_length=30,
+        choices=ReporterRole.choices,
+        help_text=_("De functie van de ambtsdrager bij wie het signaal speelt."),
+    )
+    by_colleague = models.BooleanField(
+        _("gesignaleerd door een collega"),
+        default=False,
+        help_text=_("Aangevinkt als een collega het signaal doorgaf."),
+    )
+    observed_on = models.DateField(_("datum signaal"), help_text=_("Wanneer het speelde."))
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("geregistreerd door"),
+        help_text=_("Wie het signaal vastlegde."),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("signaal van vermijdingsgedrag")
+        verbose_name_plural = _("signalen van vermijdingsgedrag")
+        ordering = ["-observed_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=AvoidanceKind.values), name="avoidance_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(reporter_role__in=ReporterRole.values),
+                name="avoidance_role_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.observed_on})"
+
+
+def evaluation_pdf_path(instance: EvaluationReport, filename: str) -> str:
+    return f"evaluaties/{instance.organisation_id}/{instance.year}-v{instance.version}.pdf"
+
+
+class EvaluationReport(models.Model):
+    """The yearly evaluation of one organisation: figures (frozen in the PDF), the
+    coordinator's conclusions and actions. Each saved version is kept as a record."""
+
+    organisation = models.ForeignKey(
+        "home.OrganisationPage",
+        verbose_name=_("organisatie"),
+        help_text=_("De geëvalueerde organisatie."),
+        on_delete=models.PROTECT,
+        related_name="evaluation_reports",
+    )
+    year = models.PositiveSmallIntegerField(_("jaar"), help_text=_("Het geëvalueerde jaar."))
+    version = models.PositiveSmallIntegerField(
+        _("versie"), default=1, help_text=_("Elke vastgelegde versie blijft bewaard.")
+    )
+    conclusions = models.TextField(
+        _("conclusies"), help_text=_("Conclusies van de veiligheidscoördinator; geen namen.")
+    )
+    actions = models.TextField(
+        _("acties"), blank=True, help_text=_("Afgesproken acties en aanpassingen van beleid.")
+    )
+    pdf = models.FileField(
+        _("pdf"),
+        storage=private_storage,
+        upload_to=evaluation_pdf_path,
+        max_length=200,
+        blank=True,
+        help_text=_("Het rapport zoals vastgelegd."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vastgelegd door"),
+        help_text=_("De veiligheidscoördinator."),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("jaarevaluatie")
+        verbose_name_plural = _("jaarevaluaties")
+        ordering = ["-year", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "year", "version"], name="one_evaluation_version"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(year__gte=2000, year__lte=2100), name="evaluation_year_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} {self.year} v{self.version}"

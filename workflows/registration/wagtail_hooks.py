@@ -1,0 +1,49 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from workflows.permissions import coordinated_organisations, is_national_editor
+
+from . import views
+
+
+@hooks.register("register_admin_urls")
+def register_registration_urls():
+    return [
+        path("registratie/", views.dashboard, name="registration_dashboard"),
+        path("registratie/landelijk/", views.national, name="registration_national"),
+        path("registratie/export/<str:fmt>/", views.export, name="registration_export"),
+        path("registratie/vermijding/", views.avoidance, name="registration_avoidance"),
+        path("registratie/bewaartermijn/", views.retention, name="registration_retention"),
+        path("registratie/evaluatie/", views.evaluation, name="registration_evaluation"),
+        path(
+            "registratie/evaluatie/<int:pk>/pdf/",
+            views.evaluation_pdf,
+            name="registration_evaluation_pdf",
+        ),
+    ]
+
+
+class CoordinatorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return coordinated_organisations(request.user).exists()
+
+
+class NationalMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_national_editor(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_dashboard_menu_item():
+    return CoordinatorMenuItem(
+        _("Registratie"), reverse("registration_dashboard"), icon_name="table", order=151
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_national_menu_item():
+    return NationalMenuItem(
+        _("Landelijk overzicht"), reverse("registration_national"), icon_name="table", order=152
+    )
