@@ -1,6 +1,7 @@
-"""Isolation across every object kind: protocol pages, checklist progress, documents
-(admin and restricted download), notices, the API. Every role × kind × view/change cell is
-asserted through the real URLs. (Meldingen themselves: test_melding_access_matrix.)"""
+"""Isolation across every object kind: protocol pages, checklist progress, documents (admin
+and restricted download), notices, the API, the organisation dashboard and retention. Every
+role × kind × view/change cell is asserted through the real URLs. (Meldingen themselves:
+test_melding_access_matrix.)"""
 
 import pytest
 from django.core.cache import cache
@@ -38,6 +39,8 @@ EXPECTED = {
     "restricted_download": ({"redacteur_a", "coordinator_a"}, set()),
     "notice": ({"coordinator_a", "routed_partner"}, {"coordinator_a", "routed_partner"}),
     "api_melding": ({"reporter"}, {"reporter"}),
+    # The organisation's dashboard and its retention period: its coordinators only.
+    "dashboard": ({"coordinator_a"}, {"coordinator_a"}),
 }
 
 
@@ -170,6 +173,21 @@ def api_melding_change(client, w):
         content_type="application/json",
     )
     return MeldingAddition.objects.filter(melding=w["melding"]).exists()
+
+
+def dashboard_view(client, w):
+    response = client.get(f"/admin/registratie/?organisation={w['org_a'].pk}")
+    return ok(response, "Registratie")  # 404 for other organisations, 302/403 for others
+
+
+def dashboard_change(client, w):
+    from workflows.registration.models import RetentionPolicy
+
+    client.post(
+        f"/admin/registratie/bewaartermijn/?organisation={w['org_a'].pk}",
+        {"years": "7", "decided_on": "2026-11-01"},
+    )
+    return RetentionPolicy.objects.filter(organisation=w["org_a"], years=7).exists()
 
 
 @pytest.mark.parametrize("role", ROLES)
