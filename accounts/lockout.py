@@ -14,12 +14,13 @@ from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
+from workflows.ratelimit import client_ip
+
 PREFIX = "login-lockout"
 
 
 def client_address(request: HttpRequest | None) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For is client-controlled unless a trusted proxy rewrites it.
-    return (request.META.get("REMOTE_ADDR") if request else None) or "unknown"
+    return client_ip(request) if request is not None else "unknown"
 
 
 def _key(kind: str, value: str) -> str:
