@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.forms import PublicLoginForm
 from home.sitemap import TranslatedSitemap
 from toolkit.views.search import search
 from workflows.api.main import api
@@ -16,10 +17,13 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path(
         "account/inloggen/",
-        auth_views.LoginView.as_view(template_name="registration/login.html"),
+        auth_views.LoginView.as_view(
+            template_name="registration/login.html", authentication_form=PublicLoginForm
+        ),
         name="login",
     ),
     path("account/uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/tweestaps/", include("accounts.urls")),
     path("partner/", include("workflows.urls")),
     path("api/", api.urls),
     path("mijn-meldingen/", my_meldingen, name="my_meldingen"),

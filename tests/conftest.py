@@ -5,12 +5,38 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.policy import requires_second_factor
 from home.models import OrganisationPage
 from home.provisioning import NATIONAL_EDITORS_GROUP, provision_organisation
 from home.setup import ensure_platform
 
 PASSWORD = "een-lang-testwachtwoord"
+
+
+@pytest.fixture(autouse=True)
+def _verified_force_login(monkeypatch):
+    """Tests' force_login stands for a complete login, second factor included: the session is
+    marked verified with a confirmed TOTP device. Real logins (client.login, the login views)
+    are untouched; tests/test_accounts.py covers the second factor itself. Also starts every
+    test with an empty cache (lock-out counters, rate limits)."""
+    cache.clear()
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        if requires_second_factor(user):
+            device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+            device = device or TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
 
 
 @pytest.fixture

@@ -77,6 +77,7 @@ def test_demo_content_is_complete(load_demo, client):
         user = User.objects.get(username=username)
         assert list(user.groups.all()) == [group]
         assert client.login(username=username, password="demo")
+    client.logout()  # a password-only login of these roles waits for the second factor
     assert User.objects.get(username="redactie").has_perm("home.provision_organisation")
     assert client.get("/en/").status_code == 200
 

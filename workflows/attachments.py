@@ -4,6 +4,7 @@ size per file and number of files (limits in settings)."""
 from __future__ import annotations
 
 import hashlib
+import re
 
 import filetype
 from django.conf import settings
@@ -24,6 +25,19 @@ ALLOWED_TYPES = {
     "audio/mp4": "M4A",
     "video/mp4": "MP4",
 }
+
+
+# Polyglots: markup or script inside an otherwise allowed file (PDF/HTML, JPEG/HTML, ...).
+MARKUP = re.compile(rb"<(script|html|svg|iframe|object|embed)\b|javascript:", re.IGNORECASE)
+# PDF actions that run code or carry other files, and hex-escaped names that hide them.
+PDF_ACTIVE = re.compile(
+    rb"/(JavaScript|Launch|EmbeddedFile|RichMedia|XFA)\b|/JS\s*(\(|<|\d+\s+\d+\s+R)"
+    rb"|/[A-Za-z]{2,}#[0-9A-Fa-f]{2}"
+)
+# Media files are scanned in their first bytes only: their compressed data is random enough to
+# contain short markers by chance; PDFs are scanned whole.
+MEDIA_SCAN_BYTES = 64 * 1024
+OVERLAP = 64  # bytes carried across chunk boundaries so no marker is split
 
 
 def allowed_formats() -> str:
@@ -56,9 +70,22 @@ def check_upload(upload: UploadedFile) -> tuple[str, str]:
             _("'%(name)s' is geen toegestaan bestand. Toegestaan zijn: %(formats)s.")
             % {"name": upload.name, "formats": allowed_formats()}
         )
-    digest = hashlib.sha256()
+    digest, tail, scanned = hashlib.sha256(), b"", 0
+    is_pdf = content_type == "application/pdf"
     for chunk in upload.chunks():
         digest.update(chunk)
+        if is_pdf or scanned < MEDIA_SCAN_BYTES:
+            window = tail + chunk[: None if is_pdf else MEDIA_SCAN_BYTES - scanned]
+            if MARKUP.search(window) or (is_pdf and PDF_ACTIVE.search(window)):
+                upload.seek(0)
+                raise ValidationError(
+                    _(
+                        "'%(name)s' bevat scripts of verborgen inhoud en is daarom geweigerd. "
+                        "Stuur een schermafbeelding of een gewone pdf."
+                    )
+                    % {"name": upload.name}
+                )
+            tail, scanned = window[-OVERLAP:], scanned + len(chunk)
     upload.seek(0)
     return content_type, digest.hexdigest()
 

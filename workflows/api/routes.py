@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import base64
 import binascii
+from typing import Annotated
 
 import pydantic
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.shortcuts import get_object_or_404
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
-from ninja import File, Form, Router, Status, UploadedFile
+from ninja import File, Form, Path, Router, Status, UploadedFile
 from ninja.errors import HttpError
 from wagtail.log_actions import log
 from wagtail.models import APIToken, Locale
@@ -23,6 +24,9 @@ from ..timeline import timeline
 from . import schemas
 
 router = Router()
+
+# Melding references look like VB-7K3M-Q9TX; anything else (such as NUL) never reaches a query.
+Reference = Annotated[str, Path(pattern=r"^[A-Za-z0-9-]{1,40}$")]
 
 
 class Problem(HttpError):
@@ -196,7 +200,7 @@ def my_meldingen(request):
     response={200: schemas.MeldingOut, 404: schemas.Problem},
     summary="Eén eigen melding",
 )
-def my_melding(request, reference: str):
+def my_melding(request, reference: Reference):
     return _melding(get_object_or_404(own_meldingen(request.user), reference=reference))
 
 
@@ -205,7 +209,7 @@ def my_melding(request, reference: str):
     response={201: schemas.AdditionOut, **WRITE_ERRORS},
     summary="Informatie toevoegen aan een eigen melding",
 )
-def add(request, reference: str, payload: schemas.AdditionIn):
+def add(request, reference: Reference, payload: schemas.AdditionIn):
     melding = get_object_or_404(own_meldingen(request.user), reference=reference)
     data = {"text": payload.text} if payload.text is not None else {}
     result = run_addition(request, melding, data, _uploads(payload.attachments))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ninja import Field, Schema
+from pydantic import field_validator
 
 from ..models.choices import (
     BehaviourKind,
@@ -53,12 +54,34 @@ class MeldpuntOut(Schema):
     questions: list[QuestionOut]
 
 
-class AttachmentIn(Schema):
+def _has_nul(value) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_has_nul(v) for v in value)
+    return False
+
+
+class InputSchema(Schema):
+    """Request bodies: no NUL characters in any text (PostgreSQL cannot store them; found by
+    the fuzz test). Reported as an invalid value of that field."""
+
+    @field_validator("*")
+    @classmethod
+    def _no_nul(cls, value):
+        if _has_nul(value):
+            raise ValueError("NUL character")
+        return value
+
+
+class AttachmentIn(InputSchema):
     name: str = Field(max_length=255, description="Bestandsnaam, bijv. scherm.png.")
     content_base64: str = Field(description="Inhoud van het bestand, base64-gecodeerd.")
 
 
-class MeldingIn(Schema):
+class MeldingIn(InputSchema):
     """One melding; the same fields as the web form. Leave out what you do not know."""
 
     acute_danger: bool = Field(False, description="Er is nu acuut gevaar (bel eerst 112).")
@@ -95,7 +118,7 @@ class MeldingIn(Schema):
     )
 
 
-class AdditionIn(Schema):
+class AdditionIn(InputSchema):
     text: str | None = Field(None, description="Wat u wilt toevoegen.")
     attachments: list[AttachmentIn] = Field(default_factory=list)
 
@@ -124,7 +147,7 @@ class MeldingOut(Schema):
     timeline: list[TimelineEntryOut]
 
 
-class TokenIn(Schema):
+class TokenIn(InputSchema):
     name: str = Field(max_length=255, description="Bijv. 'Meldapp op mijn telefoon'.")
 
 
