@@ -41,9 +41,9 @@ def _missing(reason: str):
 
 
 def chromium_path() -> str | None:
-    return (
-        os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    )
+    """Debian's chromium, or the executable named by CHROMIUM (None when it is not there)."""
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    return path if path and os.access(path, os.X_OK) else None
 
 
 @pytest.fixture(scope="session")
