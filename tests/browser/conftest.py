@@ -29,10 +29,6 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PHONE = {"width": 375, "height": 812}
 DEMO_PASSWORD = "demo"  # the demo accounts' password (home.demo.DEMO_PASSWORD)
 
-# Playwright's sync API runs an event loop in this thread; Django's async-safety check would
-# refuse the database calls of the test itself.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 
 def _missing(reason: str):
     if os.environ.get("REQUIRE_BROWSER") == "1":
@@ -46,8 +42,11 @@ def chromium_path() -> str | None:
     return path if path and os.access(path, os.X_OK) else None
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture
+def browser(monkeypatch):
+    """Chromium for one test. Playwright's sync API keeps an event loop current in this
+    thread while it runs, so Django's async-safety check is lifted for that time only (a
+    session-wide browser would break the database access of the other tests)."""
     executable = chromium_path()
     if executable is None:
         _missing(
@@ -58,6 +57,7 @@ def browser():
         from playwright.sync_api import sync_playwright
     except ImportError:
         _missing("Playwright voor Python ontbreekt; browsertests overgeslagen (make install)")
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     playwright = sync_playwright().start()
     browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
     yield browser
@@ -104,9 +104,37 @@ def login(page, username: str, *, url: str = "/account/inloggen/") -> None:
     assert page.locator("input[name=password]").count() == 0, f"inloggen {username} mislukt"
 
 
-def screenshot(page, name: str) -> None:
+MELDEN = "/organisaties/gemeente-voorbeeldstad/melden/"
+DESCRIPTION = "Een man riep bij de raadzaal dat hij weet waar ik woon en dat ik moet oppassen."
+IMPACT = "Ik slaap er slecht van en mijn kinderen zijn bang."  # not shared with partners
+
+
+def fill_melding(page, *, with_kind: bool = True) -> None:
+    """Fill in the melding form as the office holder would."""
+    if with_kind:
+        page.get_by_label("Bedreiging", exact=True).check()
+    page.get_by_label("Wanneer gebeurde het?").fill("2026-11-20T21:15")
+    page.get_by_label("Waar gebeurde het?").select_option(label="Tijdens een vergadering")
+    page.get_by_label("Hoe kwam het bij u binnen?").select_option(label="In persoon")
+    page.get_by_label("Beschrijf wat er gebeurde").fill(DESCRIPTION)
+    page.get_by_label("Ik heb een vermoeden of beschrijving").check()
+    page.get_by_label("Gevolgen").fill(IMPACT)
+    page.get_by_label("Ik wil aangifte doen (of laten doen door de organisatie)").check()
+    page.get_by_label("Mijn melding mag gedeeld worden", exact=False).check()
+    page.get_by_label("Uw functie").select_option(label="Raadslid")
+    page.get_by_label("Uw naam").fill("Raadslid Voorbeeldstad")
+    page.get_by_label("Uw e-mailadres").fill("raadslid@voorbeeldstad.example")
+
+
+def submit(page, label: str) -> None:
+    with page.expect_navigation():
+        page.get_by_role("button", name=label).click()
+
+
+def screenshot(page, name: str, *, full_page: bool = True) -> None:
+    """Write var/screenshots/<name>.png (docs/screenshots/ holds a committed set)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=full_page)
 
 
 @pytest.fixture(scope="session")

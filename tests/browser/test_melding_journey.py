@@ -12,11 +12,8 @@ import pytest
 from tests.smtp import SMTPServer, free_port
 from workflows.models import Melding
 
-from .conftest import PHONE, login, screenshot
+from .conftest import DESCRIPTION, IMPACT, MELDEN, PHONE, fill_melding, login, screenshot, submit
 
-MELDEN = "/organisaties/gemeente-voorbeeldstad/melden/"
-DESCRIPTION = "Een man riep bij de raadzaal dat hij weet waar ik woon en dat ik moet oppassen."
-IMPACT = "Ik slaap er slecht van en mijn kinderen zijn bang."  # not shared with partners
 # A 1x1 transparent PNG.
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
@@ -32,28 +29,6 @@ def smtp(settings):
     settings.EMAIL_PORT = server.port
     yield server
     server.stop()
-
-
-def fill_melding(page, *, with_kind: bool = True) -> None:
-    """Fill in the melding form as the office holder would."""
-    if with_kind:
-        page.get_by_label("Bedreiging", exact=True).check()
-    page.get_by_label("Wanneer gebeurde het?").fill("2026-11-20T21:15")
-    page.get_by_label("Waar gebeurde het?").select_option(label="Tijdens een vergadering")
-    page.get_by_label("Hoe kwam het bij u binnen?").select_option(label="In persoon")
-    page.get_by_label("Beschrijf wat er gebeurde").fill(DESCRIPTION)
-    page.get_by_label("Ik heb een vermoeden of beschrijving").check()
-    page.get_by_label("Gevolgen").fill(IMPACT)
-    page.get_by_label("Ik wil aangifte doen (of laten doen door de organisatie)").check()
-    page.get_by_label("Mijn melding mag gedeeld worden", exact=False).check()
-    page.get_by_label("Uw functie").select_option(label="Raadslid")
-    page.get_by_label("Uw naam").fill("Raadslid Voorbeeldstad")
-    page.get_by_label("Uw e-mailadres").fill("raadslid@voorbeeldstad.example")
-
-
-def submit(page, label: str) -> None:
-    with page.expect_navigation():
-        page.get_by_role("button", name=label).click()
 
 
 def test_melding_from_phone_to_partner_and_back(new_page, smtp, live_server):
@@ -77,7 +52,7 @@ def test_melding_from_phone_to_partner_and_back(new_page, smtp, live_server):
     assert reporter.get_by_label("Gevolgen").input_value() == IMPACT
     assert reporter.get_by_label("Uw functie").input_value() == "raadslid"
     assert reporter.get_by_label("Ik heb een vermoeden of beschrijving").is_checked()
-    screenshot(reporter, "melding-fout-telefoon")
+    screenshot(reporter, "melding-fout-telefoon", full_page=False)
     summary.get_by_role("link").first.click()
     assert reporter.evaluate("document.activeElement.name") == "kinds"
 

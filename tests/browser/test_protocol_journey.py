@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from home.models import OrganisationPage
 from protocols.models import ProtocolPage
 
 from .conftest import login, screenshot
 
-NEW_TEXT = "Meld elk incident binnen een uur bij de griffie van Voorbeeldstad, ook 's avonds."
+NEW_TEXT = "Meld elk incident binnen een uur bij de griffie van Voorbeeldstad, ook in het weekend."
 
 
 @pytest.fixture
@@ -38,16 +39,27 @@ def test_protocol_derived_rewritten_submitted_approved_and_public(new_page, orga
     assert not protocol.live
 
     # Rewrite the adaptable section on reporting in its rich text editor, then submit.
+    editor.wait_for_load_state("networkidle")
     section = editor.locator(".public-DraftEditor-content", has_text="Meld daarna elk incident")
     section.click()
+    expect(section).to_be_focused()
     editor.keyboard.press("Control+A")
     editor.keyboard.type(NEW_TEXT)
+    rewritten = editor.locator(".public-DraftEditor-content", has_text=NEW_TEXT)
+    expect(rewritten).to_have_text(NEW_TEXT)  # the whole section, nothing of the old text
+    # Draftail copies its state into the form's hidden input after a short interval.
+    editor.wait_for_function(
+        "text => [...document.querySelectorAll('input[type=hidden]')]"
+        ".some(input => input.value.includes(text))",
+        arg=NEW_TEXT,
+    )
     screenshot(editor, "protocol-bewerken")
     editor.locator("footer .w-dropdown__toggle").click()
     with editor.expect_navigation():
         editor.locator("footer").get_by_role("button", name=re.compile("^Stuur door naar")).click()
     protocol.refresh_from_db()
     assert protocol.workflow_in_progress and not protocol.live
+    assert NEW_TEXT in str(protocol.get_latest_revision_as_object().body.raw_data)
 
     # The publiceerder finds it on the admin dashboard and approves it.
     publisher = new_page()
