@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# axe-core for the browser tests' accessibility checks; skipped (with a note) without npm.
+NODE_STAMP := node_modules/.installed
 
 .PHONY: demo test lint install clean
 
@@ -12,16 +14,21 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-install: $(STAMP)
+$(NODE_STAMP): package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --silent && touch $(NODE_STAMP); \
+	else echo "npm ontbreekt: axe-core niet geïnstalleerd, toegankelijkheidstests worden overgeslagen."; fi
+
+install: $(STAMP) $(NODE_STAMP)
 
 demo: $(STAMP)
 	DJANGO_SETTINGS_MODULE=veiligbestuur.settings.dev scripts/demo.sh
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	scripts/test.sh
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 
 clean:
-	rm -rf $(VENV) var static_collected
+	rm -rf $(VENV) var static_collected node_modules
