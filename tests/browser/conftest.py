@@ -80,9 +80,14 @@ def new_page(browser, demo):
     """Open pages in fresh browser contexts (own cookies) on the live server."""
     contexts = []
 
-    def open_page(viewport=None):
+    def open_page(viewport=None, *, inject_tools=False):
+        # inject_tools: allow the axe-core script the test injects past our CSP (the pages'
+        # own scripts stay under it); journeys keep the policy fully enforced.
         context = browser.new_context(
-            base_url=demo.url, viewport=viewport or {"width": 1280, "height": 900}, locale="nl-NL"
+            base_url=demo.url,
+            viewport=viewport or {"width": 1280, "height": 900},
+            locale="nl-NL",
+            bypass_csp=inject_tools,
         )
         context.set_default_timeout(15_000)
         contexts.append(context)
@@ -102,6 +107,21 @@ def login(page, username: str, *, url: str = "/account/inloggen/") -> None:
     with page.expect_navigation():
         page.locator("form:has(input[name=password]) [type=submit]").click()
     assert page.locator("input[name=password]").count() == 0, f"inloggen {username} mislukt"
+    if page.locator("input[name=token]").count():
+        # Second factor: demo accounts share one TOTP secret (accounts.demo).
+        page.fill("input[name=token]", current_demo_code())
+        with page.expect_navigation():
+            page.locator("form:has(input[name=token]) [type=submit]").click()
+        assert page.locator("input[name=token]").count() == 0, f"tweestaps {username} mislukt"
+
+
+def current_demo_code() -> str:
+    from django_otp.oath import TOTP
+
+    from accounts.demo import demo_totp_key
+
+    totp = TOTP(bytes.fromhex(demo_totp_key()))
+    return f"{totp.token():06d}"
 
 
 MELDEN = "/organisaties/gemeente-voorbeeldstad/melden/"

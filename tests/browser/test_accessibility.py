@@ -61,7 +61,7 @@ def test_axe_reports_violations(browser, axe_source):
 
 
 def test_public_page_types_meet_wcag_21_aa(new_page, axe_source):
-    page = new_page()
+    page = new_page(inject_tools=True)
     problems: list[str] = []
     for name, path in public_paths().items():
         response = page.goto(path)
@@ -72,7 +72,7 @@ def test_public_page_types_meet_wcag_21_aa(new_page, axe_source):
 
 def test_melding_form_mine_and_partner_inbox_meet_wcag_21_aa(new_page, axe_source):
     problems: list[str] = []
-    reporter = new_page(viewport=PHONE)
+    reporter = new_page(viewport=PHONE, inject_tools=True)
     login(reporter, "voorbeeldstad-raadslid")
     reporter.goto(MELDEN)
     check(reporter, axe_source, "melden-formulier", problems)
@@ -88,7 +88,7 @@ def test_melding_form_mine_and_partner_inbox_meet_wcag_21_aa(new_page, axe_sourc
     reporter.goto(f"/mijn-meldingen/{reference.reference}/")
     check(reporter, axe_source, "mijn-melding", problems)
 
-    partner = new_page()
+    partner = new_page(inject_tools=True)
     login(partner, "partner-politie")
     partner.goto("/partner/")
     check(partner, axe_source, "partner-inbox", problems)
