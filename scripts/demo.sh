@@ -32,6 +32,7 @@ echo
 sed -n '/Demo-accounts/,$p' var/demo-accounts.txt
 echo
 echo "Veilig Bestuur draait op http://$ADDR/ (beheer: http://$ADDR/admin/)."
+echo "Tweestapscode voor beheer- en partneraccounts: .venv/bin/python manage.py demo_totp"
 echo "Taakworker draait; log in var/worker.log. Ctrl-C stopt server en worker."
 # Stop everything as soon as either process ends.
 wait -n "${pids[@]}"

@@ -240,3 +240,17 @@ def test_personal_data_never_in_revisions_logs_or_emails(client, melden, reporte
     assert mail.outbox, "a confirmation e-mail was sent"
     for message in mail.outbox:
         assert marker not in message.subject + message.body + str(message.to)
+
+
+@pytest.mark.django_db
+def test_office_holder_reports_avoidance_with_the_melding(client, melden, reporter):
+    from workflows.registration.models import AvoidanceSignal
+
+    client.force_login(reporter)
+    data = valid_data(avoidance=["bijeenkomsten", "niet_herkiesbaar"])
+    assert client.post(melden.url, data).status_code == 302
+    melding = Melding.objects.get()
+    signals = AvoidanceSignal.objects.filter(melding=melding)
+    assert sorted(s.kind for s in signals) == ["bijeenkomsten", "niet_herkiesbaar"]
+    assert all(s.organisation_id == melding.organisation_id and not s.by_colleague
+               for s in signals)

@@ -17,6 +17,7 @@ from .models.choices import (
     Target,
     Wish,
 )
+from .registration.models import AvoidanceKind
 
 YES_NO_UNKNOWN = [("ja", _("Ja")), ("nee", _("Nee")), ("onbekend", _("Weet ik niet"))]
 
@@ -116,6 +117,13 @@ class MeldingForm(forms.Form):
         required=False,
         max_length=5_000,
         help_text=_("Letsel, schade, en wat het met u of uw naasten doet."),
+    )
+    avoidance = forms.MultipleChoiceField(
+        label=_("Merkt u dat u door dit soort voorvallen dingen vermijdt of overweegt?"),
+        choices=AvoidanceKind.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Vermijdingsgedrag telt mee in de cijfers van uw organisatie, anoniem."),
     )
     police_involved = forms.BooleanField(
         label=_("Ik heb al contact gehad met de politie of 112"), required=False

@@ -58,6 +58,25 @@ def _store_attachments(melding: Melding, attachments) -> list[Attachment]:
     return stored
 
 
+def _record_avoidance(melding: Melding, kinds: list[str], reporter) -> None:
+    """Avoidance signals the office holder gave with the melding (anonymous figures)."""
+    from .registration.models import AvoidanceSignal
+
+    AvoidanceSignal.objects.bulk_create(
+        [
+            AvoidanceSignal(
+                organisation=melding.organisation,
+                melding=melding,
+                kind=kind,
+                reporter_role=melding.reporter_role,
+                observed_on=timezone.localdate(),
+                registered_by=melding.reporter,
+            )
+            for kind in dict.fromkeys(kinds)
+        ]
+    )
+
+
 @transaction.atomic
 def submit_melding(
     *, organisation, data: dict, reporter=None, attachments=(), extra_answers=None
@@ -100,6 +119,7 @@ def submit_melding(
     MeldingHistory.objects.create(
         melding=melding, actor=melding.reporter, action="ontvangen", to_status=INITIAL
     )
+    _record_avoidance(melding, data.get("avoidance") or [], reporter)
     start_moderation(melding, reporter)
 
     transaction.on_commit(lambda: send_confirmation.enqueue(melding.pk))
