@@ -252,5 +252,4 @@ def test_office_holder_reports_avoidance_with_the_melding(client, melden, report
     melding = Melding.objects.get()
     signals = AvoidanceSignal.objects.filter(melding=melding)
     assert sorted(s.kind for s in signals) == ["bijeenkomsten", "niet_herkiesbaar"]
-    assert all(s.organisation_id == melding.organisation_id and not s.by_colleague
-               for s in signals)
+    assert all(s.organisation_id == melding.organisation_id and not s.by_colleague for s in signals)

@@ -10,12 +10,12 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django_tasks import task
 
 from .models import MeldingHistory, Notice, NoticeStatus, PartnerKind
+from .notifications import render_mail
 
 logger = logging.getLogger(__name__)
 
@@ -34,18 +34,16 @@ def backoff(attempts: int) -> timedelta:
 
 
 def _message(notice: Notice) -> EmailMessage:
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
-            "partner": notice.partner.name,
-            "organisation": notice.melding.organisation.title,
-            "reference": notice.melding.reference,
-            "urgent": notice.melding.urgent,
-            "deadline": notice.deadline_at,
-            "url": settings.WAGTAILADMIN_BASE_URL
-            + reverse("workflows_partner_notice", args=[notice.pk]),
-        }
-        subject = render_to_string("workflows/email/notice_subject.txt", context).strip()
-        body = render_to_string("workflows/email/notice.txt", context)
+    context = {
+        "partner": notice.partner.name,
+        "organisation": notice.melding.organisation.title,
+        "reference": notice.melding.reference,
+        "urgent": notice.melding.urgent,
+        "deadline": notice.deadline_at,
+        "url": settings.WAGTAILADMIN_BASE_URL
+        + reverse("workflows_partner_notice", args=[notice.pk]),
+    }
+    subject, body = render_mail("notice", context)
     domain = settings.WAGTAILADMIN_BASE_URL.split("//")[-1].split(":")[0] or "veiligbestuur"
     return EmailMessage(
         subject,

@@ -31,8 +31,9 @@ def ensure_meldingen_workflow() -> Workflow:
 
 def start_moderation(melding: Melding, user=None) -> None:
     """Put a new melding into the workflow (inside the intake transaction)."""
-    melding.save_revision(user=user if user and user.is_authenticated else None, log_action=False)
-    ensure_meldingen_workflow().start(melding, user if user and user.is_authenticated else None)
+    user = user if user is not None and user.is_authenticated else None
+    melding.save_revision(user=user, log_action=False)
+    ensure_meldingen_workflow().start(melding, user)
 
 
 def current_task_state(melding: Melding) -> TaskState | None:

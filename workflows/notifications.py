@@ -12,19 +12,25 @@ from django_tasks import task
 from .models import Melding
 
 
+def render_mail(name: str, context: dict) -> tuple[str, str]:
+    """Subject and body of workflows/email/<name>(_subject).txt, always in Dutch."""
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string(f"workflows/email/{name}_subject.txt", context).strip()
+        body = render_to_string(f"workflows/email/{name}.txt", context)
+    return subject, body
+
+
 @task()
 def send_confirmation(melding_id: int) -> None:
     """Confirmation of receipt to the reporter: reference number and where to follow it."""
     melding = Melding.objects.select_related("organisation", "personal").get(pk=melding_id)
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
-            "reference": melding.reference,
-            "organisation": melding.organisation.title,
-            "base_url": settings.WAGTAILADMIN_BASE_URL,
-            "acute_danger": melding.acute_danger,
-        }
-        subject = render_to_string("workflows/email/confirmation_subject.txt", context).strip()
-        body = render_to_string("workflows/email/confirmation.txt", context)
+    context = {
+        "reference": melding.reference,
+        "organisation": melding.organisation.title,
+        "base_url": settings.WAGTAILADMIN_BASE_URL,
+        "acute_danger": melding.acute_danger,
+    }
+    subject, body = render_mail("confirmation", context)
     send_mail(subject, body, None, [melding.personal.email])
 
 
@@ -46,14 +52,12 @@ def send_deadline_passed(notice_id: int) -> None:
     )
     if not recipients:
         return
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
-            "reference": notice.melding.reference,
-            "partner": notice.partner.name,
-            "deadline": notice.deadline_at,
-            "url": settings.WAGTAILADMIN_BASE_URL
-            + reverse("workflows_melding_detail", args=[notice.melding_id]),
-        }
-        subject = render_to_string("workflows/email/deadline_subject.txt", context).strip()
-        body = render_to_string("workflows/email/deadline.txt", context)
+    context = {
+        "reference": notice.melding.reference,
+        "partner": notice.partner.name,
+        "deadline": notice.deadline_at,
+        "url": settings.WAGTAILADMIN_BASE_URL
+        + reverse("workflows_melding_detail", args=[notice.melding_id]),
+    }
+    subject, body = render_mail("deadline", context)
     send_mail(subject, body, None, recipients)

@@ -198,8 +198,9 @@ def complete_step(melding: Melding, *, actor, note: str = "") -> None:
     """Finish an organisation's extra workflow step."""
     from .models.tasks import ExtraStepTask
 
-    task = current_task_state(melding).task.specific if current_task_state(melding) else None
-    _history(melding, actor, "extra_stap", note=f"{task.name}: {note}" if task else note)
+    task_state = current_task_state(melding)
+    name = task_state.task.name if task_state else ""
+    _history(melding, actor, "extra_stap", note=f"{name}: {note}" if name else note)
     _approve_task(melding, ExtraStepTask, actor, note)
 
 

@@ -5,8 +5,6 @@ veiligheidscoördinatoren of the melding's own organisation. Each action leads t
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import CharField
-from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -45,17 +43,8 @@ class OrganisationReviewTask(Task):
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         # Wagtail's own "awaiting your review" panel treats every non-page object as a snippet;
-        # meldingen have their own dashboard panel (workflows.panels) built on open_task_states.
+        # meldingen have their own dashboard panel (workflows.panels.waiting_meldingen).
         return TaskState.objects.none()
-
-    def open_task_states(self, user):
-        """In-progress task states of this task for meldingen of the user's organisations."""
-        from workflows.permissions import meldingen_for_coordinator
-
-        ids = meldingen_for_coordinator(user).annotate(key=Cast("pk", CharField())).values("key")
-        return self.task_states.filter(
-            status=TaskState.STATUS_IN_PROGRESS, workflow_state__object_id__in=ids
-        )
 
 
 class TriageTask(OrganisationReviewTask):
