@@ -3,7 +3,8 @@ progress and partners, and M meldingen with history and notices, created in bulk
 
 Run: `python -m bench.scale_data --organisations 400 --meldingen 1000000` (see bench/README.md).
 The pages of an organisation go through Wagtail (tree, revisions); meldingen, history and
-notices through bulk_create in batches, personal data encrypted as in production.
+notices are streamed with COPY (bench.bulk), personal data encrypted as in production; the
+newest received meldingen enter the moderation workflow as at intake.
 """
 
 from __future__ import annotations
@@ -35,22 +36,26 @@ class Progress:
         sys.stderr.flush()
 
 
-def organisations(n: int, seed: int = 1) -> list:
+def organisations(n: int, start: int = 0, seed: int = 1) -> list:
+    """n new organisations numbered from start (a rerun continues where the last one ended)."""
 
     from django.utils import timezone
 
     from home.provisioning import provision_organisation
     from protocols.models import ProtocolPage, ProtocolTemplatePage
     from protocols.sections import derive_protocol
+    from toolkit.demo import local_toolkit
+    from toolkit.demo_content import LOCAL_RESOURCES
     from toolkit.models import ChecklistItem, ChecklistProgress, ToolkitIndexPage
+    from workflows.demo import melden_page
     from workflows.models import Partner, PartnerKind
 
-    rng = random.Random(seed)
+    rng = random.Random(seed + start)
     kinds = {k.code: k for k in PartnerKind.objects.all()}
     items = list(ChecklistItem.objects.all())
     has_template = ProtocolTemplatePage.objects.live().exists()
     orgs, bar = [], Progress("organisaties", n)
-    for i in range(n):
+    for i in range(start, start + n):
         kind, prefix, digits = rng.choice(
             [("gemeente", "GM", 4)] * 8 + [("waterschap", "WS", 4), ("provincie", "PV", 2)]
         )
@@ -64,9 +69,8 @@ def organisations(n: int, seed: int = 1) -> list:
         if has_template and not ProtocolPage.objects.child_of(org).exists():
             derive_protocol(org).save_revision().publish()
         if not ToolkitIndexPage.objects.child_of(org).exists():
-            index = ToolkitIndexPage(title="Toolkit", slug="toolkit")
-            org.add_child(instance=index)
-            index.save_revision().publish()
+            local_toolkit(org, rng.choice(list(LOCAL_RESOURCES)))
+        melden_page(org, accept_without_account=False)
         Partner.objects.bulk_create(
             [
                 Partner(
@@ -98,7 +102,31 @@ def organisations(n: int, seed: int = 1) -> list:
     return orgs
 
 
+def _statuses(rng: random.Random, age_days: int) -> str:
+    """Old meldingen are mostly closed; recent ones still open or with the partners."""
+    from workflows.models import Status
+
+    if age_days < 3:
+        return rng.choice([Status.RECEIVED, Status.ROUTED])
+    if age_days < 60:
+        return rng.choice([Status.ROUTED, Status.ROUTED, Status.CLOSED])
+    return rng.choice([Status.CLOSED] * 9 + [Status.EVALUATED])
+
+
+def _reference(pk: int) -> str:
+    """Unique per primary key, in the format of new_reference (bench data only)."""
+    from workflows.models.melding import REFERENCE_ALPHABET as A
+
+    chars, n = [], pk * 7919 + 104729
+    for _ in range(8):
+        n, r = divmod(n, len(A))
+        chars.append(A[r])
+    return f"VB-{''.join(chars[:4])}-{''.join(chars[4:])}"
+
+
 def meldingen(orgs: list, total: int, seed: int = 2) -> int:
+    """total meldingen over orgs with behaviours, personal data (encrypted), history,
+    routing decisions and notices, streamed with COPY (PostgreSQL)."""
     from django.db import transaction
     from django.utils import timezone
 
@@ -118,40 +146,43 @@ def meldingen(orgs: list, total: int, seed: int = 2) -> int:
     )
     from workflows.models.choices import severity_for
 
+    from .bulk import copy_instances, reserve_ids
+
     rng = random.Random(seed)
     now = timezone.now()
     partners = {}
     for p in Partner.objects.filter(organisation__in=orgs).select_related("kind"):
         partners.setdefault(p.organisation_id, []).append(p)
-    kinds, statuses = BehaviourKind.values, [Status.RECEIVED, Status.ROUTED, Status.CLOSED]
+    kinds = BehaviourKind.values
     bar, created = Progress("meldingen", total), 0
     while created < total:
         size = min(BATCH, total - created)
         with transaction.atomic():
             batch = []
-            for _ in range(size):
+            for pk in reserve_ids(Melding, size):
                 chosen = rng.sample(kinds, rng.choice([1, 1, 2]))
-                when = now - timedelta(days=rng.randint(0, 730), minutes=rng.randint(0, 1440))
-                batch.append(
-                    Melding(
-                        organisation=rng.choice(orgs),
-                        status=rng.choice(statuses),
-                        reporter_role=rng.choice(ReporterRole.values),
-                        occurred_at=when,
-                        place=rng.choice(Place.values),
-                        channel=rng.choice(Channel.values),
-                        severity=severity_for(chosen),
-                        perpetrator_known="nee",
-                        wishes=["registratie"],
-                        consent_to_share=True,
-                    )
+                age = rng.randint(0, 730)
+                when = now - timedelta(days=age, minutes=rng.randint(0, 1440))
+                melding = Melding(
+                    pk=pk,
+                    reference=_reference(pk),
+                    organisation=rng.choice(orgs),
+                    status=_statuses(rng, age),
+                    reporter_role=rng.choice(ReporterRole.values),
+                    occurred_at=when,
+                    place=rng.choice(Place.values),
+                    channel=rng.choice(Channel.values),
+                    severity=severity_for(chosen),
+                    perpetrator_known="nee",
+                    wishes=["registratie"],
+                    consent_to_share=True,
                 )
-                batch[-1]._kinds = chosen
-            Melding.objects.bulk_create(batch)
-            MeldingBehaviour.objects.bulk_create(
-                [MeldingBehaviour(melding=m, kind=k) for m in batch for k in m._kinds]
-            )
-            MeldingPersonalData.objects.bulk_create(
+                melding.created_at = melding.updated_at = when
+                melding._kinds = chosen
+                batch.append(melding)
+            copy_instances(batch)
+            copy_instances([MeldingBehaviour(melding=m, kind=k) for m in batch for k in m._kinds])
+            copy_instances(
                 [
                     MeldingPersonalData(
                         melding=m,
@@ -163,47 +194,74 @@ def meldingen(orgs: list, total: int, seed: int = 2) -> int:
                 ]
             )
             history = [
-                MeldingHistory(melding=m, action="ontvangen", to_status=Status.RECEIVED)
+                MeldingHistory(
+                    melding=m, at=m.created_at, action="ontvangen", to_status=Status.RECEIVED
+                )
                 for m in batch
             ]
             routed = [
                 m for m in batch if m.status != Status.RECEIVED and partners.get(m.organisation_id)
             ]
-            decisions = RoutingDecision.objects.bulk_create(
-                [RoutingDecision(melding=m) for m in routed]
-            )
+            decisions = [
+                RoutingDecision(pk=pk, melding=m)
+                for m, pk in zip(routed, reserve_ids(RoutingDecision, len(routed)), strict=True)
+            ]
             notices = []
             for m, decision in zip(routed, decisions, strict=True):
+                decision.decided_at = m.occurred_at
                 history.append(
-                    MeldingHistory(melding=m, action="doorgestuurd", to_status=Status.ROUTED)
+                    MeldingHistory(
+                        melding=m, at=m.created_at, action="doorgestuurd", to_status=Status.ROUTED
+                    )
                 )
                 for partner in rng.sample(partners[m.organisation_id], 2):
-                    acknowledged = m.status == Status.CLOSED
+                    acknowledged = m.status != Status.ROUTED or rng.random() < 0.7
                     notices.append(
                         Notice(
                             decision=decision,
                             melding=m,
                             partner=partner,
+                            created_at=m.created_at,
                             status=("bevestigd" if acknowledged else "verzonden"),
                             attempts=1,
                             sent_at=m.occurred_at,
-                            deadline_at=m.occurred_at,
+                            deadline_at=m.occurred_at + timedelta(hours=48),
                             acknowledged_at=m.occurred_at + timedelta(hours=rng.randint(1, 96))
                             if acknowledged
                             else None,
                         )
                     )
-            MeldingHistory.objects.bulk_create(history)
-            Notice.objects.bulk_create(notices)
+            copy_instances(decisions)
+            copy_instances(history)
+            copy_instances(notices)
         created += size
         bar.advance(size)
     return created
+
+
+def open_in_workflow(limit: int) -> int:
+    """Put the newest received meldingen into the moderation workflow as intake does, so the
+    coordinators' queues and dashboards hold real task states."""
+    from workflows.engine import start_moderation
+    from workflows.models import Melding, Status
+
+    waiting = list(
+        Melding.objects.filter(status=Status.RECEIVED, workflow_states__isnull=True).order_by(
+            "-created_at"
+        )[:limit]
+    )
+    bar = Progress("in workflow", len(waiting))
+    for melding in waiting:
+        start_moderation(melding)
+        bar.advance()
+    return len(waiting)
 
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--organisations", type=int, default=400)
     parser.add_argument("--meldingen", type=int, default=1_000_000)
+    parser.add_argument("--open", type=int, default=2000, help="meldingen in moderation")
     args = parser.parse_args(argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "veiligbestuur.settings.bench")
     import django
@@ -212,12 +270,20 @@ def main(argv=None) -> None:
     from home.setup import ensure_platform
     from workflows.setup import ensure_national_routing
 
+    from home.models import OrganisationPage
+    from workflows.models import Melding
+
     start = time.monotonic()
     ensure_platform()
     ensure_national_routing()
-    orgs = organisations(args.organisations)
-    count = meldingen(orgs, args.meldingen)
-    print(f"{len(orgs)} organisaties en {count} meldingen in {time.monotonic() - start:.0f} s.")
+    # Safe to run again: only what is missing is added.
+    orgs = list(OrganisationPage.objects.filter(title__contains=" Schaalstad "))
+    orgs += organisations(max(args.organisations - len(orgs), 0), start=len(orgs))
+    missing = args.meldingen - Melding.objects.filter(organisation__in=orgs).count()
+    meldingen(orgs, max(missing, 0))
+    open_in_workflow(args.open)
+    total = Melding.objects.filter(organisation__in=orgs).count()
+    print(f"{len(orgs)} organisaties en {total} meldingen; {time.monotonic() - start:.0f} s.")
 
 
 if __name__ == "__main__":

@@ -1,10 +1,14 @@
-"""Cache headers: anonymous GETs of public pages may be cached by a CDN/Varnish (purged on
-publish by wagtail.contrib.frontend_cache); per-user pages, forms and the admin never are."""
+"""Caching of public pages: anonymous GETs may be cached by a CDN/Varnish (purged on publish
+by wagtail.contrib.frontend_cache) and by the shared cache (Redis), which this module keeps
+and empties on every publish; per-user pages, forms and the admin never are."""
 
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.cache import cache
 from django.utils.cache import patch_cache_control, patch_vary_headers
+
+GENERATION_KEY = "pagecache:generation"
 
 PRIVATE_PREFIXES = (
     "/admin/",
@@ -42,3 +46,69 @@ class PublicPageCacheMiddleware:
             patch_cache_control(response, private=True, no_cache=True)
         patch_vary_headers(response, ["Cookie"])
         return response
+
+
+def _generation() -> int:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        generation = cache.get(GENERATION_KEY, 1)
+    return generation
+
+
+def invalidate_pages(**kwargs) -> None:
+    """Every stored page goes stale at once (publishing is rare; a page can show others)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.add(GENERATION_KEY, 2, timeout=None)
+
+
+class StoredPageMiddleware:
+    """Answers anonymous GETs of public pages from the shared cache before sessions, CSRF,
+    authentication and the page itself run. It sits inside the CSP middleware, so every
+    answer still gets its own nonce. Only what PublicPageCacheMiddleware marked public is
+    stored; anyone with a session cookie always gets a fresh page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
+        if (
+            not seconds
+            or request.method not in ("GET", "HEAD")
+            or settings.SESSION_COOKIE_NAME in request.COOKIES
+            or request.path.startswith(PRIVATE_PREFIXES)
+        ):
+            return self.get_response(request)
+        key = f"pagecache:{_generation()}:{request.get_host()}:{request.get_full_path()}"
+        stored = cache.get(key)
+        if stored is not None:
+            return stored
+        response = self.get_response(request)
+        if (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "public" in response.get("Cache-Control", "")
+        ):
+            cache.set(key, response, seconds)
+        return response
+
+
+def connect_invalidation() -> None:
+    """Publishing, unpublishing, moving or deleting a page, or changing a document, empties
+    the stored pages (called from HomeConfig.ready)."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.documents import get_document_model
+    from wagtail.models import Page
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(invalidate_pages, dispatch_uid=f"pagecache-{id(signal)}")
+    post_delete.connect(invalidate_pages, sender=Page, dispatch_uid="pagecache-page-delete")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            invalidate_pages, sender=get_document_model(), dispatch_uid=f"pagecache-doc-{id(signal)}"
+        )

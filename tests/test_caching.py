@@ -31,3 +31,45 @@ def test_forms_and_per_user_pages_are_never_cached(client, org_a, melden, make_u
     cache_control = response.get("Cache-Control", "")
     assert "public" not in cache_control
     assert "no-cache" in cache_control or "no-store" in cache_control or "private" in cache_control
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 300
+
+
+def test_stored_page_is_served_without_touching_the_database(
+    client, org_a, page_cache, django_assert_num_queries
+):
+    first = client.get(org_a.url)
+    with django_assert_num_queries(0):
+        second = client.get(org_a.url)
+    assert second.status_code == 200 and second.content == first.content
+    # Every answer gets its own CSP nonce, also from the cache.
+    assert first["Content-Security-Policy"] != second["Content-Security-Policy"]
+
+
+def test_publishing_empties_the_page_cache(client, org_a, page_cache):
+    client.get(org_a.url)
+    org_a.title = "Gemeente Nieuwe Naam"
+    org_a.save_revision().publish()
+    assert "Gemeente Nieuwe Naam" in client.get(org_a.url).content.decode()
+
+
+def test_logged_in_visitors_never_get_a_stored_page(client, org_a, page_cache, make_user):
+    client.get(org_a.url)
+    client.force_login(make_user("iemand"))
+    response = client.get(org_a.url)
+    assert "private" in response["Cache-Control"]
+
+
+def test_forms_are_not_stored(client, org_a, melden, page_cache):  # noqa: F811
+    melden.accept_without_account = True
+    melden.save_revision().publish()
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(melden.url)
+    with CaptureQueriesContext(connection) as second:
+        assert client.get(melden.url).status_code == 200
+    assert len(second) > 0  # rendered again, not stored

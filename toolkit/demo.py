@@ -158,7 +158,7 @@ def _stappenplan(home: HomePage, resources: dict[str, ToolkitResourcePage]) -> S
     return page
 
 
-def _local(org: OrganisationPage, spec_slug: str) -> None:
+def local_toolkit(org: OrganisationPage, spec_slug: str) -> None:
     index = _publish_child(
         org,
         ToolkitIndexPage(
@@ -233,7 +233,7 @@ def load(stdout) -> list[tuple[str, str]]:
     )
     for spec in ORGANISATIONS:
         org = OrganisationPage.objects.get(official_code=spec["code"], locale__language_code="nl")
-        _local(org, spec["slug"])
+        local_toolkit(org, spec["slug"])
         _progress(org, spec["slug"])
     # Recurring items finished long ago come back now, as the daily `checklist_due` would do.
     process_due_items()

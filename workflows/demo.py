@@ -88,7 +88,7 @@ INTRO = (
 )
 
 
-def _melden_page(org: OrganisationPage, accept_without_account: bool) -> MeldenPage:
+def melden_page(org: OrganisationPage, accept_without_account: bool) -> MeldenPage:
     page = MeldenPage.objects.child_of(org).first()
     if page is None:
         page = MeldenPage(
@@ -183,7 +183,7 @@ def load(stdout) -> list[tuple[str, str]]:
     accounts = []
     for spec in ORGANISATIONS:
         org = OrganisationPage.objects.get(official_code=spec["code"], locale__language_code="nl")
-        page = _melden_page(org, accept_without_account=spec["slug"] == "voorbeeldwaarden")
+        page = melden_page(org, accept_without_account=spec["slug"] == "voorbeeldwaarden")
         suffix, label = REPORTERS[spec["slug"]]
         username = f"{spec['slug']}-{suffix}"
         reporter = demo_account(

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "accounts.middleware.ContentSecurityPolicyMiddleware",
+    "home.caching.StoredPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -69,6 +70,9 @@ MIDDLEWARE = [
 # Public pages: browsers briefly, the CDN/Varnish longer (purged on publish).
 PUBLIC_CACHE_MAX_AGE = 60
 PUBLIC_CACHE_S_MAXAGE = 3600
+# Public pages kept in the shared cache (home.caching.StoredPageMiddleware), emptied on
+# publish. Off (0) unless the cache is shared by every web process (Redis): see production.
+PUBLIC_PAGE_CACHE_SECONDS = 0
 
 ROOT_URLCONF = "veiligbestuur.urls"
 WSGI_APPLICATION = "veiligbestuur.wsgi.application"

@@ -8,6 +8,11 @@ import dj_database_url
 from .base import *  # noqa: F403
 
 DEBUG = False
+MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]  # noqa: F405
+STATIC_ROOT = BASE_DIR / "var" / "bench" / "static"  # noqa: F405
+# The benchmark measures pages with and without the shared page cache.
+PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "300"))
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SECRET_KEY = "bench-only-insecure-key"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 DATABASES = {
@@ -22,6 +27,7 @@ CACHES = {
         "LOCATION": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/3"),
     }
 }
+DEMO_CONTENT_ALLOWED = True  # the national template and toolkit the scale data builds on
 FIELD_ENCRYPTION_KEYS = ["YmVuY2gtb25seS1rZXktbm90LWZvci1wcm9kdWN0aW8="]  # not a secret
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = "127.0.0.1"

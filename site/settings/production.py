@@ -23,6 +23,8 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = False
+# Static files from the web processes themselves (behind the CDN): no separate file server.
+MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]  # noqa: F405
 SECRET_KEY = env("SECRET_KEY", required=True)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "")
 if not ALLOWED_HOSTS:
@@ -49,6 +51,7 @@ if REDIS_URL:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    PUBLIC_PAGE_CACHE_SECONDS = int(env("PUBLIC_PAGE_CACHE_SECONDS", "300"))
 
 WAGTAILADMIN_BASE_URL = env("BASE_URL", required=True).rstrip("/")
 
