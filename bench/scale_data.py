@@ -267,11 +267,10 @@ def main(argv=None) -> None:
     import django
 
     django.setup()
-    from home.setup import ensure_platform
-    from workflows.setup import ensure_national_routing
-
     from home.models import OrganisationPage
+    from home.setup import ensure_platform
     from workflows.models import Melding
+    from workflows.setup import ensure_national_routing
 
     start = time.monotonic()
     ensure_platform()
