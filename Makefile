@@ -1,4 +1,5 @@
-# Veilig Bestuur: `make demo` runs the product, `make test` runs the whole suite.
+# Veilig Bestuur: `make demo` runs the product, `make test` runs the whole suite,
+# `make bench` measures it at national scale.
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
@@ -6,7 +7,7 @@ STAMP := $(VENV)/.installed
 # axe-core for the browser tests' accessibility checks; skipped (with a note) without npm.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: demo test lint install clean
+.PHONY: demo test lint install clean bench
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,6 +27,10 @@ demo: $(STAMP)
 
 test: $(STAMP) $(NODE_STAMP)
 	scripts/test.sh
+
+# Production-like stack under load (PostgreSQL, Redis, gunicorn, workers); see docs/performance.md.
+bench: $(STAMP)
+	$(PY) -m bench.run
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
