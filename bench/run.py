@@ -212,9 +212,10 @@ def fixtures() -> dict:
     police = user("bench-politie")
     police.partners.add(*Partner.objects.filter(organisation__in=orgs[:40], kind__code="politie"))
     coordinator = user("bench-coordinator", [biggest.coordinators_group])
-    Partner.objects.get(organisation=biggest, kind__code="veiligheidscoordinator").users.add(
-        coordinator
-    )
+    for partner in Partner.objects.filter(
+        organisation=biggest, kind__code="veiligheidscoordinator"
+    ):
+        partner.users.add(coordinator)
     redacteur = user("bench-redacteur", [biggest.editors_group])
     return {
         "reporters": reporters,

@@ -151,6 +151,48 @@ def test_real_database_queue_and_worker_deliver_each_notice_once(routed, smtp, s
     assert len(smtp.messages) == 3
 
 
+@pytest.mark.django_db(transaction=True)
+def test_several_workers_at_once_deliver_every_notice_exactly_once(routed, smtp, settings):
+    """Three workers race on the PostgreSQL queue, and every delivery task is queued twice
+    (as a sweep would after a lost task): still one e-mail per notice."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the worker subprocesses need a shared PostgreSQL test database")
+    from workflows.delivery import deliver_notice
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    smtp.start()
+    meldingen = [routed() for _ in range(15)]
+    notices = list(Notice.objects.values_list("pk", flat=True))
+    assert len(notices) == 30
+    for pk in notices:
+        deliver_notice.enqueue(pk)
+
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "veiligbestuur.settings.test",
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "TEST_WORKER_SMTP_PORT": str(smtp.port),
+    }
+    worker = [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay"]
+    workers = [
+        subprocess.Popen(worker, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
+        for _ in range(3)
+    ]
+    for process in workers:
+        _, stderr = process.communicate(timeout=180)
+        assert process.returncode == 0, stderr
+
+    assert set(Notice.objects.values_list("status", flat=True)) == {"verzonden"}
+    assert set(Notice.objects.values_list("attempts", flat=True)) == {1}
+    ids = [m["message"]["Message-ID"] for m in smtp.messages]
+    notice_ids = [i for i in ids if i.startswith("<notice-")]
+    assert sorted(notice_ids) == sorted(set(notice_ids))  # none twice
+    assert {int(i.split("-")[1].split("@")[0]) for i in notice_ids} == set(notices)
+    # The reporters' confirmations too, one each.
+    assert len(ids) - len(notice_ids) == len(meldingen)
+
+
 @pytest.mark.django_db
 def test_passed_deadline_is_reported_to_coordinators_once(
     routed, coordinator_a, django_capture_on_commit_callbacks
