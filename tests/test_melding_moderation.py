@@ -258,3 +258,5 @@ def test_organisation_extra_step_only_for_that_organisation(
     client.post(f"/admin/meldingen/{own.pk}/stap/", {"note": "Besproken"})
     assert isinstance(current_task_state(own).task.specific, RoutingTask)
     assert own.history.filter(action="extra_stap", note__contains="Besproken").exists()
+    step_event = own.audit_events.get(action="stap")  # a step, not a status change
+    assert (step_event.actor_name, step_event.detail) == ("coordinator-a", "Overleg driehoek")

@@ -8,10 +8,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import crypto
+from . import audit, crypto
 from .engine import current_task_state, start_moderation
 from .models import (
     Attachment,
+    AuditAction,
     Melding,
     MeldingAddition,
     MeldingBehaviour,
@@ -121,14 +122,22 @@ def submit_melding(
     )
     _record_avoidance(melding, data.get("avoidance") or [], reporter)
     start_moderation(melding, reporter)
+    # No actor: the append-only trail cannot be purged, so it never links a reporter to a
+    # melding (the history row does, and goes with the personal data).
+    _audit_status(None, melding, "", INITIAL)
 
     transaction.on_commit(lambda: send_confirmation.enqueue(melding.pk))
     return melding
 
 
+def _audit_status(actor, melding: Melding, old: str, new: str) -> None:
+    audit.record(actor, AuditAction.STATUS, melding=melding, detail=f"{old or '-'} -> {new}")
+
+
 @transaction.atomic
 def change_status(melding: Melding, new_status: str, *, actor=None, note: str = "") -> Melding:
-    """Move a melding to new_status if the transition table allows it; writes history."""
+    """Move a melding to new_status if the transition table allows it; writes history and the
+    audit event (from -> to) in the same transaction. The only place a status changes."""
     locked = Melding.objects.select_for_update().get(pk=melding.pk)
     check_transition(locked.status, new_status)
     old = locked.status
@@ -142,6 +151,7 @@ def change_status(melding: Melding, new_status: str, *, actor=None, note: str = 
         to_status=new_status,
         note=note,
     )
+    _audit_status(actor, locked, old, new_status)
     melding.status = new_status
     return locked
 

@@ -128,7 +128,7 @@ def step_view(request, pk):
     form = StepForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         complete_step(melding, actor=request.user, note=form.cleaned_data["note"])
-        record(request.user, AuditAction.STATUS, melding=melding, detail=task.name)
+        record(request.user, AuditAction.STEP, melding=melding, detail=task.name)
         messages.success(request, _("Stap afgerond."))
         return redirect("workflows_melding_detail", melding.pk)
     return TemplateResponse(
