@@ -149,29 +149,27 @@ def change_status(melding: Melding, new_status: str, *, actor=None, note: str = 
         action="status",
         from_status=old,
         to_status=new_status,
-        note=note,
+        comment=note,
     )
     _audit_status(actor, locked, old, new_status)
     melding.status = new_status
     return locked
 
 
-def _history(melding, actor, action, note="", from_status="", to_status=""):
+def _history(melding, actor, action, note="", comment=""):
+    """note: text the system writes; comment: what the person typed (encrypted, erasable)."""
     MeldingHistory.objects.create(
-        melding=melding,
-        actor=actor,
-        action=action,
-        note=note,
-        from_status=from_status,
-        to_status=to_status,
+        melding=melding, actor=actor, action=action, note=note, comment=comment
     )
 
 
-def _approve_task(melding: Melding, task_class, user, comment: str) -> None:
+def _approve_task(melding: Melding, task_class, user) -> None:
+    """Approve the current task. No comment goes to Wagtail: its task states and log entries
+    are neither encrypted nor erased, so the person's note stays in MeldingHistory.comment."""
     task_state = current_task_state(melding)
     if task_state is None or not isinstance(task_state.task.specific, task_class):
         raise TransitionError(_("Deze stap is voor deze melding nu niet aan de orde."))
-    task_state.approve(user=user, comment=comment)
+    task_state.approve(user=user)
 
 
 @transaction.atomic
@@ -196,10 +194,10 @@ def triage(
         )
     locked.severity, locked.urgent = severity, urgent
     locked.save(update_fields=["severity", "urgent", "updated_at"])
-    _history(locked, actor, "triage", note="; ".join([*changes, note] if note else changes))
+    _history(locked, actor, "triage", note="; ".join(changes), comment=note)
     if locked.status == Status.RECEIVED:
         change_status(locked, Status.IN_TRIAGE, actor=actor)
-    _approve_task(locked, TriageTask, actor, note)
+    _approve_task(locked, TriageTask, actor)
     return locked
 
 
@@ -210,8 +208,8 @@ def complete_step(melding: Melding, *, actor, note: str = "") -> None:
 
     task_state = current_task_state(melding)
     name = task_state.task.name if task_state else ""
-    _history(melding, actor, "extra_stap", note=f"{name}: {note}" if name else note)
-    _approve_task(melding, ExtraStepTask, actor, note)
+    _history(melding, actor, "extra_stap", note=name, comment=note)
+    _approve_task(melding, ExtraStepTask, actor)
 
 
 @transaction.atomic
@@ -250,7 +248,7 @@ def route(melding: Melding, *, actor, proposals, note: str = "") -> RoutingDecis
     names = ", ".join(str(p.partner) for p in proposals) or _("geen ketenpartners")
     _history(locked, actor, "doorgestuurd", note=names)
     change_status(locked, Status.ROUTED, actor=actor)
-    _approve_task(locked, RoutingTask, actor, note)
+    _approve_task(locked, RoutingTask, actor)
     for notice in notices:
         transaction.on_commit(lambda pk=notice.pk: deliver_notice.enqueue(pk))
     return decision
