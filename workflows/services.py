@@ -78,6 +78,10 @@ def _record_avoidance(melding: Melding, kinds: list[str], reporter) -> None:
     )
 
 
+def _audit_status(actor, melding: Melding, old: str, new: str) -> None:
+    audit.record(actor, AuditAction.STATUS, melding=melding, detail=f"{old or '-'} -> {new}")
+
+
 @transaction.atomic
 def submit_melding(
     *, organisation, data: dict, reporter=None, attachments=(), extra_answers=None
@@ -128,10 +132,6 @@ def submit_melding(
 
     transaction.on_commit(lambda: send_confirmation.enqueue(melding.pk))
     return melding
-
-
-def _audit_status(actor, melding: Melding, old: str, new: str) -> None:
-    audit.record(actor, AuditAction.STATUS, melding=melding, detail=f"{old or '-'} -> {new}")
 
 
 @transaction.atomic
