@@ -1,4 +1,5 @@
-"""The audit trail: views, routing and partner actions recorded; append-only; chain verified."""
+"""The audit trail: views, status changes, routing and partner actions recorded; append-only;
+chain verified."""
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -38,8 +39,11 @@ def test_who_viewed_routed_and_acknowledged_is_recorded(routed, client, coordina
         AuditEvent.objects.filter(reference=routed.reference).values_list("actor_name", "action")
     )
     assert rows == [
+        ("", "status"),  # intake, without naming the reporter
         ("coordinator-a", "bekeken"),
+        ("coordinator-a", "status"),
         ("coordinator-a", "triage"),
+        ("coordinator-a", "status"),
         ("coordinator-a", "routering"),
         ("politie-a", "bekeken"),
         ("politie-a", "ontvangst"),

@@ -1,18 +1,41 @@
 """Personal data of meldingen is encrypted at rest: the database and the file store hold no
-plaintext; keys can be rotated."""
+plaintext, nor do the free texts people type about a melding (moderation remarks, routing
+notes, partner feedback) or Wagtail's own workflow tables; keys can be rotated."""
 
+import importlib
 import io
 import uuid
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from wagtail.models import ModelLogEntry
 
 from workflows import crypto
-from workflows.models import Attachment, MeldingPersonalData
-from workflows.services import submit_melding
+from workflows.models import (
+    Attachment,
+    FeedbackKind,
+    MeldingHistory,
+    MeldingPersonalData,
+    PartnerFeedback,
+    RoutingDecision,
+    Status,
+)
+from workflows.rules import Proposal
+from workflows.services import add_feedback, change_status, route, submit_melding, triage
 
+from . import factories
 from .test_melding_intake import PNG
+
+# Every table a free text about a melding could land in, Wagtail's workflow tables included.
+FREE_TEXT_TABLES = (
+    "workflows_meldinghistory",
+    "workflows_routingdecision",
+    "workflows_partnerfeedback",
+    "wagtailcore_taskstate",
+    "wagtailcore_modellogentry",
+    "wagtailcore_revision",
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -37,6 +60,7 @@ def melding_with_marker(org_a):
             "name": f"Naam {marker}",
             "email": "melder@example.test",
             "witnesses": f"Getuige {marker}",
+            "consent_to_share": True,
         },
         attachments=[(upload, "image/png", "0" * 64)],
         extra_answers={"Vraag": f"Antwoord {marker}"},
@@ -85,8 +109,78 @@ def test_coordinator_download_is_decrypted(client, melding_with_marker, coordina
     assert response.content.startswith(PNG[:8]) and response["Content-Type"] == "image/png"
 
 
-def test_key_rotation(settings, melding_with_marker):
+@pytest.fixture
+def free_texts(org_a, coordinator_a, make_user, melding_with_marker):
+    """The melding moderated, routed, given feedback and closed, each with a typed text."""
     melding, marker = melding_with_marker
+    partner_user = make_user("politie-a")
+    police = factories.partner(
+        org_a, factories.partner_kinds()["politie"], "Politie A", "p@example.test", partner_user
+    )
+    triage(
+        melding,
+        actor=coordinator_a,
+        severity="bedreiging",
+        urgent=False,
+        kinds=["bedreiging"],
+        note=f"Triage {marker}",
+    )
+    route(melding, actor=coordinator_a, proposals=[Proposal(police, None)], note=f"Route {marker}")
+    add_feedback(
+        melding.notices.get(), actor=partner_user, kind=FeedbackKind.OTHER, text=f"Zaak {marker}"
+    )
+    change_status(melding, Status.CLOSED, actor=coordinator_a, note=f"Gesloten {marker}")
+    return melding, marker, partner_user
+
+
+def test_free_texts_hold_no_plaintext(client, free_texts, coordinator_a):
+    melding, marker, partner_user = free_texts
+    for table in FREE_TEXT_TABLES:
+        rows = raw(f"SELECT * FROM {table}")  # noqa: S608 - fixed table names
+        assert rows and marker not in str(rows), table
+    assert "enc1:" in str(raw("SELECT comment FROM workflows_meldinghistory"))
+    # Readable where they belong: the coordinator's melding page, the partner inbox.
+    client.force_login(coordinator_a)
+    page = client.get(f"/admin/meldingen/{melding.pk}/").content.decode()
+    assert f"Triage {marker}" in page and f"Gesloten {marker}" in page
+    assert RoutingDecision.objects.get(melding=melding).note == f"Route {marker}"
+    client.force_login(partner_user)
+    inbox = client.get(f"/partner/berichten/{melding.notices.get().pk}/").content.decode()
+    assert f"Zaak {marker}" in inbox
+
+
+def test_migration_encrypts_free_texts_written_before(free_texts):
+    """Rows from before 0008 hold plaintext (remarks in the history note, copies of moderation
+    comments in Wagtail's tables); the data migration leaves none."""
+    from django.apps import apps
+
+    melding, marker, _ = free_texts
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE workflows_meldinghistory SET note = %s, comment = '' WHERE action = 'triage'",
+            [f"ernst gelijk; Triage {marker}"],
+        )
+        cursor.execute("UPDATE workflows_routingdecision SET note = %s", [f"Route {marker}"])
+        cursor.execute("UPDATE workflows_partnerfeedback SET text = %s", [f"Zaak {marker}"])
+        cursor.execute("UPDATE wagtailcore_taskstate SET comment = %s", [f"Triage {marker}"])
+    log = ModelLogEntry.objects.for_instance(melding).filter(action="wagtail.workflow.approve")
+    log.update(data={"comment": f"Triage {marker}"})
+    for table in FREE_TEXT_TABLES[:5]:
+        assert marker in str(raw(f"SELECT * FROM {table}"))  # noqa: S608 - fixed table names
+
+    migration = importlib.import_module("workflows.migrations.0008_encrypt_free_texts")
+    migration.encrypt_free_texts(apps, None)
+
+    for table in FREE_TEXT_TABLES:
+        assert marker not in str(raw(f"SELECT * FROM {table}")), table  # noqa: S608
+    row = MeldingHistory.objects.get(melding=melding, action="triage")
+    assert (row.note, row.comment) == ("", f"ernst gelijk; Triage {marker}")
+    assert RoutingDecision.objects.get(melding=melding).note == f"Route {marker}"
+    assert PartnerFeedback.objects.get().text == f"Zaak {marker}"
+
+
+def test_key_rotation(settings, free_texts):
+    melding, marker, _ = free_texts
     old_key = settings.FIELD_ENCRYPTION_KEYS[0]
     before = raw("SELECT description FROM workflows_meldingpersonaldata")[0][0]
     new_key = crypto.generate_key()
@@ -98,6 +192,11 @@ def test_key_rotation(settings, melding_with_marker):
     settings.FIELD_ENCRYPTION_KEYS = [new_key]  # the old key is gone
     personal = MeldingPersonalData.objects.get(melding=melding)
     assert personal.description == f"Verhaal {marker}"
+    assert MeldingHistory.objects.get(melding=melding, action="triage").comment == (
+        f"Triage {marker}"
+    )
+    assert RoutingDecision.objects.get(melding=melding).note == f"Route {marker}"
+    assert PartnerFeedback.objects.get().text == f"Zaak {marker}"
     attachment = Attachment.objects.get(melding=melding)
     with attachment.file.open("rb") as handle:
         assert crypto.decrypt_bytes(handle.read()).startswith(PNG[:8])

@@ -1,5 +1,5 @@
-"""Access matrix for meldingen: every role × list / view / change / export, through the real
-URLs, every cell asserted."""
+"""Access matrix for meldingen: every role × list / view / change / export / erase, through the
+real URLs, every cell asserted."""
 
 import pytest
 from django.core.cache import cache
@@ -30,6 +30,8 @@ ALLOWED = {
     # National editors export the national listing, never with personal fields.
     "export": {"own_coordinator", "national_editor"},
     "export_personal": {"own_coordinator"},
+    # Erasing personal data on request (the beheerder too: tests/test_erasure_on_request.py).
+    "erase": {"own_coordinator"},
 }
 
 
@@ -134,12 +136,22 @@ def exported_personal(client, world) -> bool:
     return _export(client, world, personal=True)
 
 
+def erased(client, world) -> bool:
+    from workflows.registration.models import PurgeRecord
+
+    m = world["melding"]
+    client.post(f"/admin/meldingen/{m.pk}/wissen/", {"reason": "AVG-verzoek van betrokkene"})
+    return PurgeRecord.objects.filter(melding=m).exists()
+
+
+# In this order: erasing comes last, as it removes what the other checks look for.
 CHECKS = {
     "list": listed,
     "view": viewed,
     "change": changed,
     "export": exported,
     "export_personal": exported_personal,
+    "erase": erased,
 }
 
 

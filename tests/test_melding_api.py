@@ -332,6 +332,37 @@ def test_own_meldingen_only(client, melden, reporter, token, make_user):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("holder", ["coordinator", "beheerder"])
+def test_api_key_skips_the_second_factor_but_reaches_only_own_meldingen(
+    client, melden, org_a, token, make_user, holder
+):
+    """API keys skip the second factor by design (the meldapp has no TOTP step): whoever holds
+    one, even a coordinator or the beheerder whose web login needs the second factor, reaches
+    only the meldingen they reported themselves, never those of their organisation."""
+    from accounts.policy import requires_second_factor
+
+    theirs = post(client, submit_url(melden), api_data(), **auth(token)).json()["reference"]
+    if holder == "coordinator":
+        user = make_user("coordinator-a", org_a.coordinators_group)
+    else:
+        user = make_user("beheerder", superuser=True)
+    assert requires_second_factor(user)
+    key = auth(APIToken.create_token(user=user, name="app")[1])
+
+    assert client.get(f"{API}/meldingen", **key).json() == []
+    assert client.get(f"{API}/meldingen/{theirs}", **key).status_code == 404
+    response = post(client, f"{API}/meldingen/{theirs}/aanvullingen", {"text": "ik ook"}, **key)
+    assert response.status_code == 404 and MeldingAddition.objects.count() == 0
+    # A key is no login: the moderation admin stays behind password and second factor.
+    melding = Melding.objects.get(reference=theirs)
+    response = client.get(f"/admin/meldingen/{melding.pk}/", **key)
+    assert response.status_code == 302 and response.url.startswith("/admin/login/")
+    # What the key does reach: the holder's own meldingen.
+    mine = post(client, submit_url(melden), api_data(), **key).json()["reference"]
+    assert [m["reference"] for m in client.get(f"{API}/meldingen", **key).json()] == [mine]
+
+
+@pytest.mark.django_db
 def test_add_information_through_the_api(client, melden, token):
     reference = post(client, submit_url(melden), api_data(), **auth(token)).json()["reference"]
     url = f"{API}/meldingen/{reference}/aanvullingen"

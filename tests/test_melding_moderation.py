@@ -257,4 +257,7 @@ def test_organisation_extra_step_only_for_that_organisation(
     assert client.get(f"/admin/meldingen/{own.pk}/routering/").status_code == 302  # not yet
     client.post(f"/admin/meldingen/{own.pk}/stap/", {"note": "Besproken"})
     assert isinstance(current_task_state(own).task.specific, RoutingTask)
-    assert own.history.filter(action="extra_stap", note__contains="Besproken").exists()
+    row = own.history.get(action="extra_stap")
+    assert (row.note, row.comment) == ("Overleg driehoek", "Besproken")
+    step_event = own.audit_events.get(action="stap")  # a step, not a status change
+    assert (step_event.actor_name, step_event.detail) == ("coordinator-a", "Overleg driehoek")

@@ -15,12 +15,14 @@ from workflows.models import (
     MeldingPersonalData,
     Status,
 )
+from workflows.registration.erasure import erase_personal_data
 from workflows.registration.figures import figures
-from workflows.registration.models import PurgeRecord, RetentionPolicy
+from workflows.registration.models import PurgeReason, PurgeRecord, RetentionPolicy
 from workflows.registration.retention import purge
 from workflows.registration.tasks import purge_personal_data
 from workflows.services import add_information, change_status
 
+from .erasure_helpers import assert_erased, full_melding  # noqa: F401
 from .registration_helpers import at, melding, travel  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -104,6 +106,61 @@ def test_reopened_melding_counts_from_last_closure(org_a, travel):  # noqa: F811
     assert purge() == []  # two years from the last closure, not the first
     travel(at(2026, 1, 21, 9))
     assert purge() == [m]
+
+
+def test_purge_wipes_what_erasure_on_request_wipes_and_is_audited(
+    full_melding,  # noqa: F811
+    coordinator_a,
+    django_capture_on_commit_callbacks,
+):
+    """The purge and the early erasure are one function: the same data goes (free texts and
+    the reporter's links included), and the audit trail gets a "gewist" event without
+    personal data (the system as actor); the chain still verifies."""
+    from django.utils import timezone
+
+    m = full_melding.melding
+    change_status(m, Status.CLOSED, actor=coordinator_a)
+    later = timezone.now() + timezone.timedelta(days=3 * 365)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert purge(now=later) == [m]
+    record = assert_erased(full_melding, PurgeReason.RETENTION, "")
+    assert (record.retention_years, record.reason, record.purged_by) == (2, "", None)
+    call_command("verify_audit")
+
+
+def test_melding_erased_on_request_is_not_purged_again(org_a, coordinator_a):
+    from django.utils import timezone
+
+    m = melding(org_a, timezone.now())
+    erase_personal_data(
+        m, reason_kind=PurgeReason.REQUEST, actor=coordinator_a, reason="AVG-verzoek"
+    )
+    change_status(m, Status.CLOSED)
+    assert purge(now=timezone.now() + timezone.timedelta(days=3 * 365)) == []
+    assert PurgeRecord.objects.get(melding=m).reason_kind == PurgeReason.REQUEST
+
+
+def test_deletion_record_invariants_are_database_constraints(org_a):
+    from django.db import IntegrityError, transaction
+    from django.utils import timezone
+
+    m = melding(org_a, timezone.now())
+    common = {
+        "melding": m,
+        "organisation": org_a,
+        "reference": m.reference,
+        "purged_at": timezone.now(),
+        "personal_data_removed": True,
+        "attachments_removed": 0,
+        "additions_removed": 0,
+    }
+    for broken in (
+        {"reason_kind": PurgeReason.REQUEST, "reason": ""},  # on request needs a reason
+        {"reason_kind": PurgeReason.RETENTION},  # the purge needs closure and period
+        {"reason_kind": "zomaar", "reason": "x"},
+    ):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            PurgeRecord.objects.create(**common, **broken)
 
 
 def test_command_and_task(org_a, travel):  # noqa: F811

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from django.apps import apps
 from django.db import models
 
 from . import crypto
@@ -42,3 +43,17 @@ class EncryptedJSONField(models.TextField):
 
     def value_to_string(self, obj):
         return json.dumps(self.value_from_object(obj))
+
+
+def encrypted_fields() -> list[tuple[type[models.Model], list[str]]]:
+    """Every model with encrypted fields, with their names (for key rotation)."""
+    found = []
+    for model in apps.get_models():
+        names = [
+            f.name
+            for f in model._meta.concrete_fields
+            if isinstance(f, EncryptedTextField | EncryptedJSONField)
+        ]
+        if names:
+            found.append((model, names))
+    return found

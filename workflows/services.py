@@ -8,10 +8,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import crypto
+from . import audit, crypto
 from .engine import current_task_state, start_moderation
 from .models import (
     Attachment,
+    AuditAction,
     Melding,
     MeldingAddition,
     MeldingBehaviour,
@@ -77,6 +78,10 @@ def _record_avoidance(melding: Melding, kinds: list[str], reporter) -> None:
     )
 
 
+def _audit_status(actor, melding: Melding, old: str, new: str) -> None:
+    audit.record(actor, AuditAction.STATUS, melding=melding, detail=f"{old or '-'} -> {new}")
+
+
 @transaction.atomic
 def submit_melding(
     *, organisation, data: dict, reporter=None, attachments=(), extra_answers=None
@@ -121,6 +126,9 @@ def submit_melding(
     )
     _record_avoidance(melding, data.get("avoidance") or [], reporter)
     start_moderation(melding, reporter)
+    # No actor: the append-only trail cannot be purged, so it never links a reporter to a
+    # melding (the history row does, and goes with the personal data).
+    _audit_status(None, melding, "", INITIAL)
 
     transaction.on_commit(lambda: send_confirmation.enqueue(melding.pk))
     return melding
@@ -128,7 +136,8 @@ def submit_melding(
 
 @transaction.atomic
 def change_status(melding: Melding, new_status: str, *, actor=None, note: str = "") -> Melding:
-    """Move a melding to new_status if the transition table allows it; writes history."""
+    """Move a melding to new_status if the transition table allows it; writes history and the
+    audit event (from -> to) in the same transaction. The only place a status changes."""
     locked = Melding.objects.select_for_update().get(pk=melding.pk)
     check_transition(locked.status, new_status)
     old = locked.status
@@ -140,28 +149,27 @@ def change_status(melding: Melding, new_status: str, *, actor=None, note: str = 
         action="status",
         from_status=old,
         to_status=new_status,
-        note=note,
+        comment=note,
     )
+    _audit_status(actor, locked, old, new_status)
     melding.status = new_status
     return locked
 
 
-def _history(melding, actor, action, note="", from_status="", to_status=""):
+def _history(melding, actor, action, note="", comment=""):
+    """note: text the system writes; comment: what the person typed (encrypted, erasable)."""
     MeldingHistory.objects.create(
-        melding=melding,
-        actor=actor,
-        action=action,
-        note=note,
-        from_status=from_status,
-        to_status=to_status,
+        melding=melding, actor=actor, action=action, note=note, comment=comment
     )
 
 
-def _approve_task(melding: Melding, task_class, user, comment: str) -> None:
+def _approve_task(melding: Melding, task_class, user) -> None:
+    """Approve the current task. No comment goes to Wagtail: its task states and log entries
+    are neither encrypted nor erased, so the person's note stays in MeldingHistory.comment."""
     task_state = current_task_state(melding)
     if task_state is None or not isinstance(task_state.task.specific, task_class):
         raise TransitionError(_("Deze stap is voor deze melding nu niet aan de orde."))
-    task_state.approve(user=user, comment=comment)
+    task_state.approve(user=user)
 
 
 @transaction.atomic
@@ -186,10 +194,10 @@ def triage(
         )
     locked.severity, locked.urgent = severity, urgent
     locked.save(update_fields=["severity", "urgent", "updated_at"])
-    _history(locked, actor, "triage", note="; ".join([*changes, note] if note else changes))
+    _history(locked, actor, "triage", note="; ".join(changes), comment=note)
     if locked.status == Status.RECEIVED:
         change_status(locked, Status.IN_TRIAGE, actor=actor)
-    _approve_task(locked, TriageTask, actor, note)
+    _approve_task(locked, TriageTask, actor)
     return locked
 
 
@@ -200,8 +208,8 @@ def complete_step(melding: Melding, *, actor, note: str = "") -> None:
 
     task_state = current_task_state(melding)
     name = task_state.task.name if task_state else ""
-    _history(melding, actor, "extra_stap", note=f"{name}: {note}" if name else note)
-    _approve_task(melding, ExtraStepTask, actor, note)
+    _history(melding, actor, "extra_stap", note=name, comment=note)
+    _approve_task(melding, ExtraStepTask, actor)
 
 
 @transaction.atomic
@@ -240,7 +248,7 @@ def route(melding: Melding, *, actor, proposals, note: str = "") -> RoutingDecis
     names = ", ".join(str(p.partner) for p in proposals) or _("geen ketenpartners")
     _history(locked, actor, "doorgestuurd", note=names)
     change_status(locked, Status.ROUTED, actor=actor)
-    _approve_task(locked, RoutingTask, actor, note)
+    _approve_task(locked, RoutingTask, actor)
     for notice in notices:
         transaction.on_commit(lambda pk=notice.pk: deliver_notice.enqueue(pk))
     return decision

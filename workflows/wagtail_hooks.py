@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .permissions import coordinated_organisations
-from .views import moderation
+from .views import erasure, moderation
 
 
 @hooks.register("register_admin_urls")
@@ -19,6 +19,7 @@ def register_moderation_urls():
             moderation.routing_view,
             name="workflows_melding_routing",
         ),
+        path("meldingen/<int:pk>/wissen/", erasure.erase_view, name="workflows_melding_erase"),
         path(
             "meldingen/berichten/<int:pk>/opnieuw/",
             moderation.retry_notice,

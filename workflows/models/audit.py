@@ -20,6 +20,8 @@ class AuditAction(models.TextChoices):
     ACKNOWLEDGE = "ontvangst", _("Ontvangst bevestigd")
     FEEDBACK = "terugkoppeling", _("Terugkoppeling")
     STATUS = "status", _("Status gewijzigd")
+    STEP = "stap", _("Stap afgerond")
+    PURGE = "gewist", _("Persoonsgegevens gewist")
     LOGIN = "inlog", _("Ingelogd")
     LOGIN_FAILED = "inlog_mislukt", _("Inlogpoging mislukt")
 

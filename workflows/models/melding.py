@@ -296,7 +296,9 @@ class Attachment(models.Model):
 
 
 class MeldingHistory(models.Model):
-    """One row per change of a melding, written by workflows.services in the same transaction."""
+    """One row per change of a melding, written by workflows.services in the same transaction.
+    note is text the system writes (a partner's name, what triage changed); comment is what a
+    person typed, which may name someone: encrypted, and erased with the personal data."""
 
     melding = models.ForeignKey(
         Melding,
@@ -323,7 +325,17 @@ class MeldingHistory(models.Model):
         _("naar status"), max_length=20, blank=True, choices=Status.choices, help_text=_("Nieuw.")
     )
     note = models.TextField(
-        _("toelichting"), blank=True, help_text=_("Geen persoonsgegevens in deze toelichting.")
+        _("toelichting"),
+        blank=True,
+        help_text=_("Door het systeem geschreven (bijv. de ketenpartner); geen vrije tekst."),
+    )
+    comment = EncryptedTextField(
+        _("opmerking"),
+        blank=True,
+        help_text=_(
+            "Vrije tekst van de behandelaar; versleuteld opgeslagen en gewist met de "
+            "persoonsgegevens."
+        ),
     )
 
     class Meta:

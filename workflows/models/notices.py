@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..fields import EncryptedTextField
+
 
 class NoticeStatus(models.TextChoices):
     QUEUED = "wachtrij", _("In de wachtrij")
@@ -142,8 +144,14 @@ class PartnerFeedback(models.Model):
         choices=FeedbackKind.choices,
         help_text=_("Soort terugkoppeling."),
     )
-    text = models.TextField(
-        _("toelichting"), blank=True, max_length=2000, help_text=_("Zichtbaar voor de melder.")
+    text = EncryptedTextField(
+        _("toelichting"),
+        blank=True,
+        max_length=2000,
+        help_text=_(
+            "Vrije tekst van de ketenpartner; versleuteld opgeslagen en gewist met de "
+            "persoonsgegevens."
+        ),
     )
     created_at = models.DateTimeField(_("op"), auto_now_add=True)
 

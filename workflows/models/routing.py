@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..fields import EncryptedTextField
 from .choices import Severity
 
 
@@ -90,7 +91,11 @@ class RoutingDecision(models.Model):
         related_name="+",
     )
     decided_at = models.DateTimeField(_("bevestigd op"), auto_now_add=True)
-    note = models.TextField(_("toelichting"), blank=True, help_text=_("Geen persoonsgegevens."))
+    note = EncryptedTextField(
+        _("toelichting"),
+        blank=True,
+        help_text=_("Versleuteld opgeslagen en gewist met de persoonsgegevens."),
+    )
 
     class Meta:
         verbose_name = _("routeringsbesluit")

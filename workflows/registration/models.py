@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from workflows.fields import EncryptedTextField
 from workflows.models import ReporterRole
 from workflows.models.melding import private_storage
 
@@ -52,8 +53,14 @@ class RetentionPolicy(models.Model):
         return f"{self.organisation}: {self.years}"
 
 
+class PurgeReason(models.TextChoices):
+    RETENTION = "bewaartermijn", _("Bewaartermijn verstreken")
+    REQUEST = "verzoek", _("Op verzoek van een betrokkene")
+
+
 class PurgeRecord(models.Model):
-    """The deletion record: which melding lost its personal data, when and what went."""
+    """The deletion record: which melding lost its personal data, when, why and what went
+    (workflows.registration.erasure writes it, for the retention purge and on request)."""
 
     melding = models.OneToOneField(
         "workflows.Melding",
@@ -72,11 +79,43 @@ class PurgeRecord(models.Model):
     reference = models.CharField(
         _("kenmerk"), max_length=16, help_text=_("Kenmerk van de melding op het moment.")
     )
+    reason_kind = models.CharField(
+        _("aanleiding"),
+        max_length=20,
+        choices=PurgeReason.choices,
+        default=PurgeReason.RETENTION,
+        help_text=_("Bewaartermijn verstreken of op verzoek van een betrokkene."),
+    )
+    reason = EncryptedTextField(
+        _("reden"),
+        blank=True,
+        help_text=_(
+            "Bij wissen op verzoek: welk verzoek, bijv. AVG-verzoek van betrokkene d.d. …; "
+            "versleuteld opgeslagen."
+        ),
+    )
+    purged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gewist door"),
+        help_text=_("Leeg bij de automatische opschoning na de bewaartermijn."),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     closed_at = models.DateTimeField(
-        _("afgehandeld op"), help_text=_("Moment van afhandeling waarop de termijn is gebaseerd.")
+        _("afgehandeld op"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Moment van afhandeling waarop de termijn is gebaseerd; leeg bij wissen op verzoek."
+        ),
     )
     retention_years = models.PositiveSmallIntegerField(
-        _("toegepaste bewaartermijn (jaren)"), help_text=_("De termijn die gold.")
+        _("toegepaste bewaartermijn (jaren)"),
+        null=True,
+        blank=True,
+        help_text=_("De termijn die gold; leeg bij wissen op verzoek."),
     )
     purged_at = models.DateTimeField(_("verwijderd op"), help_text=_("Moment van verwijderen."))
     personal_data_removed = models.BooleanField(
@@ -88,6 +127,14 @@ class PurgeRecord(models.Model):
     additions_removed = models.PositiveIntegerField(
         _("aanvullingen verwijderd"), help_text=_("Aantal verwijderde aanvullingen.")
     )
+    texts_removed = models.PositiveIntegerField(
+        _("vrije teksten gewist"),
+        default=0,
+        help_text=_(
+            "Aantal gewiste opmerkingen van behandelaars, routeringstoelichtingen en "
+            "terugkoppelingsteksten van ketenpartners."
+        ),
+    )
 
     class Meta:
         verbose_name = _("verwijderregistratie")
@@ -95,9 +142,23 @@ class PurgeRecord(models.Model):
         ordering = ["-purged_at"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(purged_at__gte=models.F("closed_at")),
+                condition=models.Q(closed_at__isnull=True)
+                | models.Q(purged_at__gte=models.F("closed_at")),
                 name="purge_after_closure",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(reason_kind__in=PurgeReason.values),
+                name="purge_reason_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(reason_kind=PurgeReason.RETENTION)
+                | models.Q(closed_at__isnull=False, retention_years__isnull=False),
+                name="retention_purge_has_period",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(reason_kind=PurgeReason.REQUEST) | ~models.Q(reason=""),
+                name="purge_on_request_has_reason",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -1,27 +1,22 @@
 """Retention: personal data of a closed melding is removed once the organisation's retention
-period after closure has passed. The melding itself (non-personal facts, kinds, history,
-notices) stays for the anonymous figures; a PurgeRecord is the deletion record."""
+period after closure has passed, by the same erasure as on request (.erasure). The melding
+itself (non-personal facts, kinds, history, notices) stays for the anonymous figures; a
+PurgeRecord is the deletion record."""
 
 from __future__ import annotations
 
 import datetime
 import logging
 
-from django.db import transaction
 from django.db.models import DateTimeField, Max, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from home.models import OrganisationPage
-from workflows.models import (
-    Melding,
-    MeldingAddition,
-    MeldingHistory,
-    MeldingPersonalData,
-    Status,
-)
+from workflows.models import Melding, MeldingHistory, Status
 
+from .erasure import AlreadyErased, erase_personal_data
 from .figures import CLOSED_STATUSES
-from .models import DEFAULT_RETENTION_YEARS, PurgeRecord, RetentionPolicy
+from .models import DEFAULT_RETENTION_YEARS, PurgeReason, RetentionPolicy
 
 logger = logging.getLogger(__name__)
 
@@ -60,33 +55,6 @@ def due_for_purge(organisation: OrganisationPage, now: datetime.datetime) -> Que
     ).filter(closed_at__lte=cutoff)
 
 
-@transaction.atomic
-def purge_melding(melding: Melding, *, years: int, now: datetime.datetime) -> PurgeRecord:
-    """Remove the personal data of one melding (files included) and record that it happened."""
-    personal = MeldingPersonalData.objects.filter(melding=melding).delete()[0]
-    additions = MeldingAddition.objects.filter(melding=melding)
-    addition_count = additions.count()
-    additions.delete()
-    attachments = list(melding.attachments.all())
-    for attachment in attachments:
-        name = attachment.file.name
-        storage = attachment.file.storage
-        attachment.delete()
-        # Files go only once the rows are gone for good.
-        transaction.on_commit(lambda s=storage, n=name: s.delete(n) if n else None)
-    return PurgeRecord.objects.create(
-        melding=melding,
-        organisation_id=melding.organisation_id,
-        reference=melding.reference,
-        closed_at=melding.closed_at,
-        retention_years=years,
-        purged_at=now,
-        personal_data_removed=bool(personal),
-        attachments_removed=len(attachments),
-        additions_removed=addition_count,
-    )
-
-
 def purge(now: datetime.datetime | None = None, *, dry_run: bool = False) -> list[Melding]:
     """Purge every melding due, organisation by organisation; returns those (to be) purged."""
     now = now or timezone.now()
@@ -95,7 +63,16 @@ def purge(now: datetime.datetime | None = None, *, dry_run: bool = False) -> lis
         years = retention_years(organisation)
         for melding in due_for_purge(organisation, now):
             if not dry_run:
-                purge_melding(melding, years=years, now=now)
+                try:
+                    erase_personal_data(
+                        melding,
+                        reason_kind=PurgeReason.RETENTION,
+                        now=now,
+                        closed_at=melding.closed_at,
+                        years=years,
+                    )
+                except AlreadyErased:  # erased on request meanwhile
+                    continue
             done.append(melding)
     logger.info("retention purge: %d meldingen", len(done))
     return done

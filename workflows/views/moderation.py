@@ -20,6 +20,7 @@ from ..filters import MeldingFilterSet
 from ..models import Attachment, AuditAction, BehaviourKind, Melding, Notice, Partner, Severity
 from ..models.tasks import ExtraStepTask, RoutingTask, TriageTask
 from ..permissions import meldingen_for_coordinator
+from ..registration.erasure import erasure_of
 from ..rules import Proposal, propose, shareable
 from ..services import complete_step, route, triage
 from ..status import TransitionError
@@ -62,6 +63,7 @@ def detail(request, pk):
             "notices": melding.notices.select_related("partner", "rule").order_by("pk"),
             "attachments": melding.attachments.all(),
             "audit_events": melding.audit_events.order_by("-pk")[:50],
+            "erasure": erasure_of(melding),
         },
     )
 
@@ -128,7 +130,7 @@ def step_view(request, pk):
     form = StepForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         complete_step(melding, actor=request.user, note=form.cleaned_data["note"])
-        record(request.user, AuditAction.STATUS, melding=melding, detail=task.name)
+        record(request.user, AuditAction.STEP, melding=melding, detail=task.name)
         messages.success(request, _("Stap afgerond."))
         return redirect("workflows_melding_detail", melding.pk)
     return TemplateResponse(

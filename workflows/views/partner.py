@@ -19,6 +19,7 @@ from ..audit import record
 from ..filters import NoticeFilterSet
 from ..models import AuditAction, FeedbackKind
 from ..permissions import notices_for_partner_user
+from ..registration.erasure import erasure_of
 from ..services import acknowledge, add_feedback, record_opened
 
 
@@ -44,6 +45,17 @@ def _notice_for(request, pk):
     )
 
 
+def _context(notice, feedback_form=None) -> dict:
+    return {
+        "notice": notice,
+        "melding": notice.melding,
+        "shared": notice.melding.consent_to_share,
+        "erasure": erasure_of(notice.melding),
+        "feedback_form": feedback_form or FeedbackForm(),
+        "feedback": notice.feedback.all(),
+    }
+
+
 @never_cache
 @login_required
 def inbox(request):
@@ -67,17 +79,7 @@ def notice_detail(request, pk):
     notice = _notice_for(request, pk)
     record_opened(notice, actor=request.user)
     record(request.user, AuditAction.VIEW, melding=notice.melding, detail=str(notice.partner))
-    return TemplateResponse(
-        request,
-        "workflows/partner/notice.html",
-        {
-            "notice": notice,
-            "melding": notice.melding,
-            "shared": notice.melding.consent_to_share,
-            "feedback_form": FeedbackForm(),
-            "feedback": notice.feedback.all(),
-        },
-    )
+    return TemplateResponse(request, "workflows/partner/notice.html", _context(notice))
 
 
 @require_POST
@@ -105,14 +107,5 @@ def notice_feedback(request, pk):
         messages.success(request, _("Terugkoppeling opgeslagen."))
         return redirect("workflows_partner_notice", notice.pk)
     return TemplateResponse(
-        request,
-        "workflows/partner/notice.html",
-        {
-            "notice": notice,
-            "melding": notice.melding,
-            "shared": notice.melding.consent_to_share,
-            "feedback_form": form,
-            "feedback": notice.feedback.all(),
-        },
-        status=400,
+        request, "workflows/partner/notice.html", _context(notice, form), status=400
     )

@@ -3,26 +3,25 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from workflows import crypto
-from workflows.models import Attachment, MeldingAddition, MeldingPersonalData
+from workflows.fields import encrypted_fields
+from workflows.models import Attachment
 
 
 class Command(BaseCommand):
     help = (
-        "Versleutelt alle persoonsgegevens van meldingen (velden en bijlagen) opnieuw met de "
-        "eerste sleutel in FIELD_ENCRYPTION_KEYS. Werkwijze: zet een nieuwe sleutel vooraan, "
-        "draai dit commando, haal daarna de oude sleutel weg."
+        "Versleutelt alle versleutelde velden (persoonsgegevens, vrije teksten) en bijlagen "
+        "opnieuw met de eerste sleutel in FIELD_ENCRYPTION_KEYS. Werkwijze: zet een nieuwe "
+        "sleutel vooraan, draai dit commando, haal daarna de oude sleutel weg."
     )
 
     def handle(self, *args, **options):
         rows = 0
         with transaction.atomic():
-            # Reading decrypts with any configured key; saving encrypts with the first.
-            for model, fields in [
-                (MeldingPersonalData, None),
-                (MeldingAddition, ["text"]),
-                (Attachment, ["original_name"]),
-            ]:
-                for row in model.objects.select_for_update().iterator():
+            # Reading decrypts with any configured key; saving encrypts with the first. Rows
+            # whose encrypted fields are all empty hold nothing to rotate.
+            for model, fields in encrypted_fields():
+                queryset = model.objects.exclude(**{name: "" for name in fields})
+                for row in queryset.select_for_update().iterator():
                     row.save(update_fields=fields)
                     rows += 1
         files = 0
