@@ -194,6 +194,32 @@ def test_several_workers_at_once_deliver_every_notice_exactly_once(routed, smtp,
 
 
 @pytest.mark.django_db
+def test_wagtail_sends_no_workflow_mail_about_meldingen(
+    org_a, coordinator_a, make_user, django_capture_on_commit_callbacks
+):
+    """Wagtail mails requester and superusers on workflow events; for meldingen that would be
+    the reporter and every national admin, from inside the intake. Only our own mails go."""
+    from django.core import mail
+
+    admin = make_user("landelijk-beheer", superuser=True)
+    reporter = make_user("melder-rika")
+    kinds = factories.partner_kinds()
+    police = factories.partner(org_a, kinds["politie"], "Politie A", "politie@example.test")
+    with django_capture_on_commit_callbacks(execute=True):
+        melding = factories.melding(org_a, reporter=reporter)
+    with django_capture_on_commit_callbacks(execute=True):
+        triage(
+            melding, actor=coordinator_a, severity="bedreiging", urgent=False, kinds=["bedreiging"]
+        )
+        route(melding, actor=coordinator_a, proposals=[Proposal(police, None)])
+    melding.refresh_from_db()
+    assert melding.current_workflow_state is None  # the workflow was approved and finished
+    recipients = sorted(address for m in mail.outbox for address in m.to)
+    assert recipients == ["politie@example.test", "rika@example.test"]
+    assert admin.email not in recipients and reporter.email not in recipients
+
+
+@pytest.mark.django_db
 def test_passed_deadline_is_reported_to_coordinators_once(
     routed, coordinator_a, django_capture_on_commit_callbacks
 ):

@@ -8,3 +8,6 @@ class WorkflowsConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .engine import silence_wagtail_mail_for_meldingen
+
+        silence_wagtail_mail_for_meldingen()
