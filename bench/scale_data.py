@@ -267,6 +267,8 @@ def main(argv=None) -> None:
     import django
 
     django.setup()
+    from django.db import connection
+
     from home.models import OrganisationPage
     from home.setup import ensure_platform
     from workflows.models import Melding
@@ -281,6 +283,8 @@ def main(argv=None) -> None:
     missing = args.meldingen - Melding.objects.filter(organisation__in=orgs).count()
     meldingen(orgs, max(missing, 0))
     open_in_workflow(args.open)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # planner statistics after the bulk load
     total = Melding.objects.filter(organisation__in=orgs).count()
     print(f"{len(orgs)} organisaties en {total} meldingen; {time.monotonic() - start:.0f} s.")
 

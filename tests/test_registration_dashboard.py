@@ -177,3 +177,19 @@ def test_national_overview_only_for_national_editors(data, login, coordinator_a)
 def test_dashboard_rejects_a_malformed_organisation(data, login, coordinator_a):
     response = login(coordinator_a).get(reverse("registration_dashboard"), {"organisation": "x"})
     assert response.status_code == 404
+
+
+def test_dashboard_figures_are_kept_a_minute_per_organisation(
+    data, login, coordinator_a, coordinator_b, settings
+):
+    settings.REGISTRATION_FIGURES_SECONDS = 60
+    url = reverse("registration_dashboard")
+    client = login(coordinator_a)
+    client.get(url, PERIOD)
+    with CaptureQueriesContext(connection) as first:
+        response = client.get(url, PERIOD)
+    assert response.context["f"].total == 3
+    assert "Cijfers berekend om" in response.content.decode()
+    with CaptureQueriesContext(connection) as other:
+        assert login(coordinator_b).get(url, PERIOD).context["f"].total == 1  # not A's figures
+    assert len(first) < len(other)  # A's second view did not aggregate again

@@ -32,11 +32,14 @@ def meldingen_for_coordinator(user):
 
 def notices_for_partner_user(user):
     """Notices addressed to any partner the user works for (partner inbox scope)."""
-    from .models import Notice
+    from .models import Notice, Partner
 
     if not user.is_authenticated:
         return Notice.objects.none()
-    return Notice.objects.filter(partner__users=user, partner__active=True)
+    # A subquery, not a join through the users table: no DISTINCT needed, so the newest
+    # notices come straight from the created_at index.
+    partners = Partner.objects.filter(users=user, active=True).values("pk")
+    return Notice.objects.filter(partner__in=partners)
 
 
 def is_national_editor(user) -> bool:

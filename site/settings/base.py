@@ -70,6 +70,8 @@ MIDDLEWARE = [
 # Public pages: browsers briefly, the CDN/Varnish longer (purged on publish).
 PUBLIC_CACHE_MAX_AGE = 60
 PUBLIC_CACHE_S_MAXAGE = 3600
+# Registration dashboard figures are kept this long (seconds) per organisation and filter.
+REGISTRATION_FIGURES_SECONDS = 60
 # Public pages kept in the shared cache (home.caching.StoredPageMiddleware), emptied on
 # publish. Off (0) unless the cache is shared by every web process (Redis): see production.
 PUBLIC_PAGE_CACHE_SECONDS = 0

@@ -100,7 +100,11 @@ class Notice(models.Model):
         verbose_name = _("bericht aan ketenpartner")
         verbose_name_plural = _("berichten aan ketenpartners")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"]),
+            # The partner inbox: newest first, filtered to the user's partners on the way.
+            models.Index(fields=["-created_at"], name="notice_newest_first"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["decision", "partner"], name="one_notice_per_partner_per_decision"

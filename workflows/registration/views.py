@@ -3,12 +3,17 @@ overview, the exports, avoidance signals and the yearly evaluation."""
 
 from __future__ import annotations
 
+import hashlib
+
+from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from workflows.audit import record
@@ -57,12 +62,29 @@ def _organisations_shown(filterset: RegistrationFilterSet, scope: Scope):
     return scope.organisations.filter(pk=chosen.pk) if chosen else scope.organisations
 
 
+def _cached_figures(request, filterset, start, end, organisations) -> tuple:
+    """figures() aggregates up to a year of meldingen in some twenty queries; the result is
+    kept settings.REGISTRATION_FIGURES_SECONDS per organisations, filter and language (the
+    page says how old it is). Returns (figures, computed_at)."""
+    pks = ",".join(str(pk) for pk in organisations.order_by("pk").values_list("pk", flat=True))
+    raw = f"{pks}|{request.GET.urlencode()}|{start}|{end}|{get_language()}"
+    key = "registration-figures:" + hashlib.sha256(raw.encode()).hexdigest()
+    cached = cache.get(key)
+    if cached is None:
+        cached = (figures(filterset.qs, start, end, organisations), timezone.now())
+        if settings.REGISTRATION_FIGURES_SECONDS:
+            cache.set(key, cached, settings.REGISTRATION_FIGURES_SECONDS)
+    return cached
+
+
 def _context(request, scope: Scope, title: str) -> dict:
     filterset = _filtered(request, scope)
     start, end = filterset.period()
-    result = figures(filterset.qs, start, end, _organisations_shown(filterset, scope))
+    organisations = _organisations_shown(filterset, scope)
+    result, computed_at = _cached_figures(request, filterset, start, end, organisations)
     query = request.GET.urlencode()
     return {
+        "computed_at": computed_at,
         "page_title": title,
         "filterset": filterset,
         "start": start,
