@@ -6,8 +6,8 @@ a loopback SMTP server (bench.smtp_sink); the load comes from a second process
 only what is missing is generated). Every figure is also given as a ratio to a static file
 served by the same server in the same run. See docs/performance.md.
 
-Environment: BENCH_ORGANISATIONS, BENCH_MELDINGEN, BENCH_SECONDS (per phase, default 10),
-BENCH_WEB_WORKERS (default 2 per core), BENCH_SMTP_DELAY_MS (default 50),
+Environment: BENCH_PHASES (default pages,intake,delivery), BENCH_ORGANISATIONS,
+BENCH_MELDINGEN, BENCH_SECONDS (per phase, default 10), BENCH_WEB_WORKERS (default 2 per core), BENCH_SMTP_DELAY_MS (default 50),
 DATABASE_URL (default postgres://postgres@127.0.0.1:5432/vb_bench), REDIS_URL.
 """
 
@@ -32,7 +32,8 @@ WEB_WORKERS = int(os.environ.get("BENCH_WEB_WORKERS", str(2 * (os.cpu_count() or
 SMTP_DELAY_MS = float(os.environ.get("BENCH_SMTP_DELAY_MS", "50"))
 INTAKE_COUNT, INTAKE_CONCURRENCY = 1600, 16
 DELIVERY_MELDINGEN = 150  # per delivery round; two or more notices each
-STAFF_CONCURRENCY = 4
+STAFF_CONCURRENCY = 2  # staff pages: several people at once, one request per core
+PHASES = os.environ.get("BENCH_PHASES", "pages,intake,delivery").split(",")
 
 ENV = {**os.environ, "DJANGO_SETTINGS_MODULE": SETTINGS, "BENCH_SMTP_PORT": str(SMTP_PORT)}
 
@@ -235,8 +236,15 @@ def fixtures() -> dict:
 # --- Phases --------------------------------------------------------------------------------
 
 
-def page_phases(procs: Processes, fx: dict, cached: bool) -> dict:
+def page_phases(procs: Processes, fx: dict, cached: bool, staff: bool = True) -> dict:
+    """Static file, protocol page and toolkit; with the page cache also the staff pages. With
+    staff=False only the static baseline (for a run of other phases)."""
     label = "gecachet" if cached else "ongecachet"
+    if not staff:
+        web = start_web(procs, page_cache=cached)
+        result = {f"statisch bestand ({label})": load([get("/static/css/veiligbestuur.css")], 16)}
+        procs.stop(web)
+        return result
     web = start_web(procs, page_cache=cached)
     toolkit = [f"{url}?kind=handreiking" for url in fx["toolkits"]]
     if cached:  # warm: every URL once
@@ -410,8 +418,16 @@ def report(pages: dict, intake: dict, delivery: dict, scale: str) -> list[str]:
             f"{r['errors']:>8}{ratio:>12.3f}  {goal}"
         )
     static = pages["statisch bestand (gecachet)"]["rate"]
+    if intake:
+        lines += intake_lines(intake, static)
+    if delivery:
+        lines += delivery_lines(delivery, static)
+    return lines
+
+
+def intake_lines(intake: dict, static: float) -> list[str]:
     ok_intake = intake["rate"] >= 100 and intake["errors"] == 0 and intake["lost"] == 0
-    lines += [
+    return [
         "",
         f"Intake (API, gelijktijdig {INTAKE_CONCURRENCY}): {intake['rate']:.1f} meldingen/s "
         f"(× statisch {intake['rate'] / static:.3f}), p95 {intake['p95']:.0f} ms; "
@@ -420,6 +436,10 @@ def report(pages: dict, intake: dict, delivery: dict, scale: str) -> list[str]:
         f"wachtrij; fouten {intake['errors']}, kwijt {intake['lost']}. "
         f"Doel ≥ 100/s, 0 fouten, 0 kwijt: {verdict(ok_intake)}",
     ]
+
+
+def delivery_lines(delivery: dict, static: float) -> list[str]:
+    lines = []
     one, four = delivery[1], delivery[4]
     scale_up = four["rate"] / one["rate"] if one["rate"] else 0
     ok_delivery = scale_up >= 3 and delivery["duplicates"] == 0
@@ -460,14 +480,18 @@ def main() -> None:
             text=True,
         )
         sink.stdout.readline()
-        say("pagina's zonder paginacache")
-        pages = page_phases(procs, fx, cached=False)
-        say("pagina's met paginacache en pagina's voor medewerkers")
-        pages.update(page_phases(procs, fx, cached=True))
-        say(f"intake: {INTAKE_COUNT} meldingen via de API")
-        intake = intake_phase(procs, fx)
-        say("bezorging: 1 en 4 workers")
-        delivery = delivery_phase(procs, log)
+        pages, intake, delivery = {}, {}, {}
+        if "pages" in PHASES:
+            say("pagina's zonder paginacache")
+            pages = page_phases(procs, fx, cached=False)
+            say("pagina's met paginacache en pagina's voor medewerkers")
+        pages.update(page_phases(procs, fx, cached=True, staff="pages" in PHASES))
+        if "intake" in PHASES:
+            say(f"intake: {INTAKE_COUNT} meldingen via de API")
+            intake = intake_phase(procs, fx)
+        if "delivery" in PHASES:
+            say("bezorging: 1 en 4 workers")
+            delivery = delivery_phase(procs, log)
     finally:
         procs.stop_all()
     lines = report(pages, intake, delivery, scale)

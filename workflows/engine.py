@@ -3,11 +3,17 @@ starting moderation at intake, and the finish action."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from wagtail.models import TaskState, Workflow, WorkflowContentType, WorkflowTask
+from django.db.models import CharField
+from django.db.models.functions import Cast
+from django.utils import timezone
+from django_tasks import task
+from wagtail.models import TaskState, Workflow, WorkflowContentType, WorkflowState, WorkflowTask
 
-from .models import Melding, RoutingTask, TriageTask
+from .models import Melding, RoutingTask, Status, TriageTask
 
 WORKFLOW_NAME = "Meldingen: triage en routering"
 
@@ -30,10 +36,53 @@ def ensure_meldingen_workflow() -> Workflow:
 
 
 def start_moderation(melding: Melding, user=None) -> None:
-    """Put a new melding into the workflow (inside the intake transaction)."""
+    """Put a new melding into the workflow."""
     user = user if user is not None and user.is_authenticated else None
     melding.save_revision(user=user, log_action=False)
     ensure_meldingen_workflow().start(melding, user)
+
+
+@task()
+def begin_moderation(melding_id: int) -> bool:
+    """Start the workflow of a stored melding, once. Enqueued inside the intake transaction
+    (the task row commits with the melding, so neither exists without the other) and by the
+    sweep for any melding still waiting; returns whether it started one now."""
+    with transaction.atomic():
+        melding = Melding.objects.select_for_update().filter(pk=melding_id).first()
+        if (
+            melding is None
+            or WorkflowState.objects.filter(
+                base_content_type_id=_melding_type_id(), object_id=str(melding_id)
+            ).exists()
+        ):
+            return False
+        start_moderation(melding, melding.reporter)
+        return True
+
+
+WAITING_TOO_LONG = timedelta(minutes=2)
+
+
+@task()
+def sweep_moderation() -> int:
+    """Re-enqueue begin_moderation for received meldingen that have no workflow two minutes
+    after intake (a failed or lost task); returns how many. Run every minute."""
+    started = WorkflowState.objects.filter(base_content_type_id=_melding_type_id()).values(
+        "object_id"
+    )
+    waiting = (
+        Melding.objects.filter(
+            status=Status.RECEIVED, created_at__lte=timezone.now() - WAITING_TOO_LONG
+        )
+        .annotate(key=Cast("pk", CharField()))
+        .exclude(key__in=started)
+        .values_list("pk", flat=True)
+    )
+    count = 0
+    for pk in waiting:
+        begin_moderation.enqueue(pk)
+        count += 1
+    return count
 
 
 def current_task_state(melding: Melding) -> TaskState | None:

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import audit, crypto
-from .engine import current_task_state, start_moderation
+from .engine import begin_moderation, current_task_state
 from .models import (
     Attachment,
     AuditAction,
@@ -125,7 +125,8 @@ def submit_melding(
         melding=melding, actor=melding.reporter, action="ontvangen", to_status=INITIAL
     )
     _record_avoidance(melding, data.get("avoidance") or [], reporter)
-    start_moderation(melding, reporter)
+    # The workflow starts in a worker: the task row commits with the melding (outbox).
+    begin_moderation.enqueue(melding.pk)
     # No actor: the append-only trail cannot be purged, so it never links a reporter to a
     # melding (the history row does, and goes with the personal data).
     _audit_status(None, melding, "", INITIAL)

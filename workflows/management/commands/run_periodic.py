@@ -3,12 +3,14 @@ import time
 from django.core.management.base import BaseCommand
 
 from workflows.delivery import check_deadlines, sweep_notices
+from workflows.engine import sweep_moderation
 
 
 class Command(BaseCommand):
     help = (
         "Zet de periodieke taken in de wachtrij: berichten die te lang wachten opnieuw "
-        "aanbieden en verlopen reactietermijnen melden. Draai elke minuut (cron of --loop)."
+        "aanbieden, meldingen zonder moderatie alsnog klaarzetten en verlopen "
+        "reactietermijnen melden. Draai elke minuut (cron of --loop)."
     )
 
     def add_arguments(self, parser):
@@ -19,6 +21,7 @@ class Command(BaseCommand):
     def handle(self, *args, loop, **options):
         while True:
             sweep_notices.enqueue()
+            sweep_moderation.enqueue()
             check_deadlines.enqueue()
             if not loop:
                 return
