@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.functional import SimpleLazyObject
 
 GENERATION_KEY = "pagecache:generation"
 
@@ -97,9 +98,21 @@ class StoredPageMiddleware:
         return response
 
 
+def fragment_cache(request) -> dict:
+    """Template context for {% cache fragment_seconds "name" ... cache_generation preview %}:
+    fragments of public pages (header, footer, protocol text) live until the next publish;
+    never in previews, which show unpublished content."""
+    preview = bool(getattr(request, "is_preview", False))
+    return {
+        "fragment_seconds": 0 if preview else settings.FRAGMENT_CACHE_SECONDS,
+        "cache_generation": SimpleLazyObject(_generation),
+        "is_preview": preview,
+    }
+
+
 def connect_invalidation() -> None:
-    """Publishing, unpublishing, moving or deleting a page, or changing a document, empties
-    the stored pages (called from HomeConfig.ready)."""
+    """Publishing, unpublishing, moving or deleting a page, or changing a document or the
+    national contact settings, empties stored pages and fragments (HomeConfig.ready)."""
     from django.db.models.signals import post_delete, post_save
     from wagtail.documents import get_document_model
     from wagtail.models import Page
@@ -108,7 +121,12 @@ def connect_invalidation() -> None:
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(invalidate_pages, dispatch_uid=f"pagecache-{id(signal)}")
     post_delete.connect(invalidate_pages, sender=Page, dispatch_uid="pagecache-page-delete")
+    from .models import ContactSettings
+
     for signal in (post_save, post_delete):
-        signal.connect(
-            invalidate_pages, sender=get_document_model(), dispatch_uid=f"pagecache-doc-{id(signal)}"
-        )
+        for sender in (get_document_model(), ContactSettings):
+            signal.connect(
+                invalidate_pages,
+                sender=sender,
+                dispatch_uid=f"pagecache-{sender.__name__}-{id(signal)}",
+            )

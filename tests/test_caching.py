@@ -35,6 +35,9 @@ def test_forms_and_per_user_pages_are_never_cached(client, org_a, melden, make_u
 
 @pytest.fixture
 def page_cache(settings):
+    from home.models import ContactSettings
+
+    ContactSettings.load()  # created on first render otherwise, which empties the cache
     settings.PUBLIC_PAGE_CACHE_SECONDS = 300
 
 
@@ -73,3 +76,41 @@ def test_forms_are_not_stored(client, org_a, melden, page_cache):  # noqa: F811
     with CaptureQueriesContext(connection) as second:
         assert client.get(melden.url).status_code == 200
     assert len(second) > 0  # rendered again, not stored
+
+
+@pytest.fixture
+def fragments(settings):
+    from home.models import ContactSettings
+
+    ContactSettings.load()
+    settings.FRAGMENT_CACHE_SECONDS = 3600
+
+
+def test_protocol_fragments_are_reused_and_follow_publishing(client, org_a, home_page, fragments):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from home.models import ContactSettings
+    from protocols.models import ProtocolPage
+
+    from .protocol_factories import derive, make_template
+
+    make_template(home_page)
+    protocol = derive(org_a)
+    protocol.save_revision().publish()
+    with CaptureQueriesContext(connection) as cold:
+        first = client.get(protocol.url).content.decode()
+    with CaptureQueriesContext(connection) as warm:
+        assert client.get(protocol.url).content.decode() == first
+    assert len(warm) < len(cold)
+
+    protocol = ProtocolPage.objects.get(pk=protocol.pk)
+    protocol.intro = "<p>Nieuwe inleiding</p>"
+    protocol.title = "Protocol vernieuwd"
+    protocol.save_revision().publish()
+    assert "Protocol vernieuwd" in client.get(protocol.url).content.decode()
+
+    contact = ContactSettings.load()
+    contact.vertrouwenslijn_phone = "0800-1234567"
+    contact.save()
+    assert "0800-1234567" in client.get(protocol.url).content.decode()

@@ -75,6 +75,8 @@ REGISTRATION_FIGURES_SECONDS = 60
 # Public pages kept in the shared cache (home.caching.StoredPageMiddleware), emptied on
 # publish. Off (0) unless the cache is shared by every web process (Redis): see production.
 PUBLIC_PAGE_CACHE_SECONDS = 0
+# Fragments of public pages ({% cache %} in the templates), emptied on publish the same way.
+FRAGMENT_CACHE_SECONDS = 0
 
 ROOT_URLCONF = "veiligbestuur.urls"
 WSGI_APPLICATION = "veiligbestuur.wsgi.application"
@@ -93,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "accounts.middleware.csp_nonce",
+                "home.caching.fragment_cache",
             ],
         },
     },
