@@ -11,6 +11,7 @@ from django.db import connection
 from django.utils import timezone
 
 from workflows.delivery import sweep_notices
+from workflows.engine import begin_moderation
 from workflows.models import Notice
 from workflows.rules import Proposal
 from workflows.services import route, triage
@@ -43,6 +44,7 @@ def routed(org_a, coordinator_a, make_user):
 
     def do_route():
         melding = factories.melding(org_a)
+        begin_moderation.call(melding.pk)  # as the worker would; no-op if already started
         triage(
             melding, actor=coordinator_a, severity="bedreiging", urgent=False, kinds=["bedreiging"]
         )
