@@ -7,8 +7,9 @@ only what is missing is generated). Every figure is also given as a ratio to a s
 served by the same server in the same run. See docs/performance.md.
 
 Environment: BENCH_PHASES (default pages,intake,delivery), BENCH_ORGANISATIONS,
-BENCH_MELDINGEN, BENCH_SECONDS (per phase, default 10), BENCH_WEB_WORKERS (default 2 per core), BENCH_SMTP_DELAY_MS (default 50),
-DATABASE_URL (default postgres://postgres@127.0.0.1:5432/vb_bench), REDIS_URL.
+BENCH_MELDINGEN, BENCH_SECONDS (per phase, default 10), BENCH_WEB_WORKERS (default 2 per
+core), BENCH_SMTP_DELAY_MS (default 50), REDIS_URL and DATABASE_URL (default
+postgres://postgres@127.0.0.1:5432/vb_bench).
 """
 
 from __future__ import annotations
