@@ -66,9 +66,7 @@ def inbox(request):
         "partner", "melding__organisation"
     )
     organisations = OrganisationPage.objects.filter(partners__users=request.user).distinct()
-    filterset = NoticeFilterSet(
-        request.GET or None, queryset=notices, organisations=organisations
-    )
+    filterset = NoticeFilterSet(request.GET or None, queryset=notices, organisations=organisations)
     # The newest 200 first by id alone, then those with their melding and organisation: joining
     # before the limit would join every notice the user ever received.
     newest = list(filterset.qs.order_by("-created_at").values_list("pk", flat=True)[:INBOX_SIZE])
