@@ -36,6 +36,16 @@ class Progress:
         sys.stderr.flush()
 
 
+def _kind_and_code(i: int) -> tuple[str, str]:
+    """As in the Netherlands: 12 provincies, 21 waterschappen, the rest gemeenten; each code
+    unique (the demo organisations use GM9999, PV99 and WS9999)."""
+    if i < 12:
+        return "provincie", f"PV{20 + i}"
+    if i < 33:
+        return "waterschap", f"WS{i:04d}"
+    return "gemeente", f"GM{i % 9999:04d}"
+
+
 def organisations(n: int, start: int = 0, seed: int = 1) -> list:
     """n new organisations numbered from start (a rerun continues where the last one ended)."""
 
@@ -56,14 +66,11 @@ def organisations(n: int, start: int = 0, seed: int = 1) -> list:
     has_template = ProtocolTemplatePage.objects.live().exists()
     orgs, bar = [], Progress("organisaties", n)
     for i in range(start, start + n):
-        kind, prefix, digits = rng.choice(
-            [("gemeente", "GM", 4)] * 8 + [("waterschap", "WS", 4), ("provincie", "PV", 2)]
-        )
-        code = f"{prefix}{(i % 10**digits):0{digits}d}" if prefix != "PV" else f"PV{i % 100:02d}"
+        kind, code = _kind_and_code(i)
         title = f"{kind.capitalize()} Schaalstad {i}"
         try:
             org = provision_organisation(title=title, kind=kind, official_code=code).organisation
-        except Exception:  # noqa: BLE001 - a code clash at this scale: skip that one
+        except Exception:  # noqa: BLE001 - a clash with data made otherwise: skip that one
             bar.advance()
             continue
         if has_template and not ProtocolPage.objects.child_of(org).exists():

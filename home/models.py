@@ -189,7 +189,7 @@ class OrganisationPage(Page):
         """The organisation a page belongs to (the page itself or its nearest ancestor)."""
         if isinstance(page, cls):
             return page
-        return cls.objects.ancestor_of(page).order_by("-depth").first()
+        return cls.objects.ancestor_of(page).select_related("locale").order_by("-depth").first()
 
     def contact(self, role: str) -> OrganisationContact | None:
         return next((c for c in self.contacts.all() if c.role == role), None)

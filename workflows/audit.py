@@ -12,8 +12,9 @@ LOCK_ID = 7_340_001  # PostgreSQL advisory lock serialising appends to the chain
 
 
 def record(actor, action: str, *, melding=None, organisation=None, detail: str = "") -> AuditEvent:
-    """Append one event; detail must not contain personal data."""
-    with transaction.atomic():
+    """Append one event; detail must not contain personal data. Inside a caller's transaction
+    it is part of it (no savepoint): the event and what it records commit together."""
+    with transaction.atomic(savepoint=False):
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_ID])

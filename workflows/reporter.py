@@ -22,6 +22,15 @@ ADDITION_RATE_LIMITED_MESSAGE = _(
 )
 
 
+def timeline_prefetches() -> list:
+    """What a melding's timeline reads, for prefetch_related."""
+    return [
+        "behaviours",
+        Prefetch("history", queryset=MeldingHistory.objects.order_by("at", "pk")),
+        Prefetch("additions", queryset=MeldingAddition.objects.prefetch_related("attachments")),
+    ]
+
+
 def own_meldingen(user) -> QuerySet[Melding]:
     """Only the meldingen this user reported, newest first, ready for a timeline."""
     if not user.is_authenticated:
@@ -29,14 +38,7 @@ def own_meldingen(user) -> QuerySet[Melding]:
     return (
         Melding.objects.filter(reporter=user)
         .select_related("organisation")
-        .prefetch_related(
-            "behaviours",
-            Prefetch("history", queryset=MeldingHistory.objects.order_by("at", "pk")),
-            Prefetch(
-                "additions",
-                queryset=MeldingAddition.objects.prefetch_related("attachments"),
-            ),
-        )
+        .prefetch_related(*timeline_prefetches())
         .order_by("-created_at")
     )
 

@@ -125,13 +125,13 @@ def submit_melding(
         melding=melding, actor=melding.reporter, action="ontvangen", to_status=INITIAL
     )
     _record_avoidance(melding, data.get("avoidance") or [], reporter)
-    # The workflow starts in a worker: the task row commits with the melding (outbox).
+    # The workflow starts and the confirmation goes out in a worker: both task rows commit
+    # with the melding (outbox), so neither exists without the other.
     begin_moderation.enqueue(melding.pk)
+    send_confirmation.enqueue(melding.pk)
     # No actor: the append-only trail cannot be purged, so it never links a reporter to a
     # melding (the history row does, and goes with the personal data).
     _audit_status(None, melding, "", INITIAL)
-
-    transaction.on_commit(lambda: send_confirmation.enqueue(melding.pk))
     return melding
 
 

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import pydantic
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
@@ -19,7 +20,12 @@ from wagtail.models import APIToken, Locale
 
 from ..intake import RATE_LIMITED_MESSAGE, run_intake
 from ..models import MeldenPage, Melding
-from ..reporter import ADDITION_RATE_LIMITED_MESSAGE, own_meldingen, run_addition
+from ..reporter import (
+    ADDITION_RATE_LIMITED_MESSAGE,
+    own_meldingen,
+    run_addition,
+    timeline_prefetches,
+)
 from ..timeline import timeline
 from . import schemas
 
@@ -155,7 +161,8 @@ def _submit(request, page_id: int, payload: schemas.MeldingIn, files=()) -> Stat
     uploads.setlistdefault("attachments").extend(files)
     result = run_intake(request, page, data, uploads)
     _check_stored(result, result.melding, RATE_LIMITED_MESSAGE)
-    melding = own_meldingen(request.user).get(pk=result.melding.pk)
+    melding = result.melding  # the user's own, just stored
+    prefetch_related_objects([melding], *timeline_prefetches())
     return Status(201, _melding(melding))
 
 
