@@ -111,11 +111,12 @@ def fragment_cache(request) -> dict:
 
 
 def connect_invalidation() -> None:
-    """Publishing, unpublishing, moving or deleting a page, or changing a document or the
-    national contact settings, empties stored pages and fragments (HomeConfig.ready)."""
+    """Publishing, unpublishing, moving or deleting a page, changing a page's privacy, a
+    document or the national contact settings empties stored pages and fragments (called
+    from HomeConfig.ready)."""
     from django.db.models.signals import post_delete, post_save
     from wagtail.documents import get_document_model
-    from wagtail.models import Page
+    from wagtail.models import Page, PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     for signal in (page_published, page_unpublished, post_page_move):
@@ -124,7 +125,8 @@ def connect_invalidation() -> None:
     from .models import ContactSettings
 
     for signal in (post_save, post_delete):
-        for sender in (get_document_model(), ContactSettings):
+        # A page made private must leave the cache at once.
+        for sender in (get_document_model(), ContactSettings, PageViewRestriction):
             signal.connect(
                 invalidate_pages,
                 sender=sender,

@@ -114,3 +114,11 @@ def test_protocol_fragments_are_reused_and_follow_publishing(client, org_a, home
     contact.vertrouwenslijn_phone = "0800-1234567"
     contact.save()
     assert "0800-1234567" in client.get(protocol.url).content.decode()
+
+
+def test_a_page_made_private_leaves_the_page_cache_at_once(client, org_a, page_cache):
+    from wagtail.models import PageViewRestriction
+
+    assert client.get(org_a.url).status_code == 200  # stored
+    PageViewRestriction.objects.create(page=org_a, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get(org_a.url).status_code == 302  # to the login, not the stored page
