@@ -8,6 +8,7 @@ from django.utils import timezone
 from home.demo import ORGANISATIONS, demo_account
 from home.models import OrganisationPage
 
+from .engine import begin_moderation
 from .models import MeldenPage, Melding, Notice, Partner
 from .rules import propose
 from .services import acknowledge, add_feedback, route, submit_melding, triage
@@ -163,6 +164,7 @@ def _meldingen(org: OrganisationPage, page: MeldenPage, reporter, coordinator) -
                 "email": reporter.email,
             },
         )
+        begin_moderation.call(melding.pk)  # as the worker would (a no-op if it already ran)
         if stage == "ontvangen":
             continue
         triage(melding, actor=coordinator, severity=melding.severity, urgent=acute, kinds=kinds)
