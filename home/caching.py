@@ -83,7 +83,9 @@ class StoredPageMiddleware:
             or request.path.startswith(PRIVATE_PREFIXES)
         ):
             return self.get_response(request)
-        key = f"pagecache:{_generation()}:{request.get_host()}:{request.get_full_path()}"
+        # Read once per request; the fragment cache (fragment_cache below) reuses it.
+        request.cache_generation = _generation()
+        key = f"pagecache:{request.cache_generation}:{request.get_host()}:{request.get_full_path()}"
         stored = cache.get(key)
         if stored is not None:
             return stored
@@ -105,7 +107,8 @@ def fragment_cache(request) -> dict:
     preview = bool(getattr(request, "is_preview", False))
     return {
         "fragment_seconds": 0 if preview else settings.FRAGMENT_CACHE_SECONDS,
-        "cache_generation": SimpleLazyObject(_generation),
+        "cache_generation": getattr(request, "cache_generation", None)
+        or SimpleLazyObject(_generation),
         "is_preview": preview,
     }
 
@@ -119,11 +122,11 @@ def connect_invalidation() -> None:
     from wagtail.models import Page, PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
+    from .models import ContactSettings
+
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(invalidate_pages, dispatch_uid=f"pagecache-{id(signal)}")
     post_delete.connect(invalidate_pages, sender=Page, dispatch_uid="pagecache-page-delete")
-    from .models import ContactSettings
-
     for signal in (post_save, post_delete):
         # A page made private must leave the cache at once.
         for sender in (get_document_model(), ContactSettings, PageViewRestriction):

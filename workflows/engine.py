@@ -7,8 +7,6 @@ from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import CharField
-from django.db.models.functions import Cast
 from django.utils import timezone
 from django_tasks import task
 from wagtail.models import TaskState, Workflow, WorkflowContentType, WorkflowState, WorkflowTask
@@ -49,12 +47,7 @@ def begin_moderation(melding_id: int) -> bool:
     sweep for any melding still waiting; returns whether it started one now."""
     with transaction.atomic():
         melding = Melding.objects.select_for_update().filter(pk=melding_id).first()
-        if (
-            melding is None
-            or WorkflowState.objects.filter(
-                base_content_type_id=_melding_type_id(), object_id=str(melding_id)
-            ).exists()
-        ):
+        if melding is None or melding.workflow_states.exists():
             return False
         start_moderation(melding, melding.reporter)
         return True
@@ -67,22 +60,16 @@ WAITING_TOO_LONG = timedelta(minutes=2)
 def sweep_moderation() -> int:
     """Re-enqueue begin_moderation for received meldingen that have no workflow two minutes
     after intake (a failed or lost task); returns how many. Run every minute."""
-    started = WorkflowState.objects.filter(base_content_type_id=_melding_type_id()).values(
-        "object_id"
-    )
-    waiting = (
+    waiting = list(
         Melding.objects.filter(
-            status=Status.RECEIVED, created_at__lte=timezone.now() - WAITING_TOO_LONG
-        )
-        .annotate(key=Cast("pk", CharField()))
-        .exclude(key__in=started)
-        .values_list("pk", flat=True)
+            status=Status.RECEIVED,
+            created_at__lte=timezone.now() - WAITING_TOO_LONG,
+            workflow_states__isnull=True,
+        ).values_list("pk", flat=True)
     )
-    count = 0
     for pk in waiting:
         begin_moderation.enqueue(pk)
-        count += 1
-    return count
+    return len(waiting)
 
 
 def current_task_state(melding: Melding) -> TaskState | None:
@@ -110,7 +97,6 @@ def silence_wagtail_mail_for_meldingen() -> None:
     messages (confirmation, notices), so Wagtail's are off for them; pages keep theirs.
     Called from WorkflowsConfig.ready."""
     from wagtail.admin import signal_handlers
-    from wagtail.models import WorkflowState
     from wagtail.signals import workflow_approved, workflow_rejected, workflow_submitted
 
     wired = [

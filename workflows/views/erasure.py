@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..permissions import meldingen_for_coordinator
 from ..registration.erasure import AlreadyErased, erase_personal_data, erasure_of
 from ..registration.models import PurgeReason
+from .moderation import coordinator_melding
 
 
 class ErasureForm(forms.Form):
@@ -50,9 +50,7 @@ def _already_erased(request, melding, record):
 
 
 def erase_view(request, pk):
-    melding = get_object_or_404(
-        meldingen_for_coordinator(request.user).select_related("organisation"), pk=pk
-    )
+    melding = coordinator_melding(request, pk)
     if (record := erasure_of(melding)) is not None:
         return _already_erased(request, melding, record)
     form = ErasureForm(request.POST or None)

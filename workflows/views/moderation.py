@@ -26,7 +26,8 @@ from ..services import complete_step, route, triage
 from ..status import TransitionError
 
 
-def _melding_for(request, pk) -> Melding:
+def coordinator_melding(request, pk) -> Melding:
+    """The melding within the user's coordinator scope; 404 for everyone else."""
     return get_object_or_404(
         meldingen_for_coordinator(request.user).select_related("organisation", "personal"), pk=pk
     )
@@ -47,7 +48,7 @@ def listing(request):
 
 
 def detail(request, pk):
-    melding = _melding_for(request, pk)
+    melding = coordinator_melding(request, pk)
     record(request.user, AuditAction.VIEW, melding=melding)
     task_state = current_task_state(melding)
     task = task_state.task.specific if task_state else None
@@ -92,7 +93,7 @@ def _step_guard(request, melding, task_class):
 
 
 def triage_view(request, pk):
-    melding = _melding_for(request, pk)
+    melding = coordinator_melding(request, pk)
     if response := _step_guard(request, melding, TriageTask):
         return response
     initial = {"kinds": melding.kinds, "severity": melding.severity, "urgent": melding.urgent}
@@ -123,7 +124,7 @@ class StepForm(forms.Form):
 
 
 def step_view(request, pk):
-    melding = _melding_for(request, pk)
+    melding = coordinator_melding(request, pk)
     if response := _step_guard(request, melding, ExtraStepTask):
         return response
     task = current_task_state(melding).task.specific
@@ -147,7 +148,7 @@ def step_view(request, pk):
 
 
 def routing_view(request, pk):
-    melding = _melding_for(request, pk)
+    melding = coordinator_melding(request, pk)
     if response := _step_guard(request, melding, RoutingTask):
         return response
     proposals = {p.partner.pk: p for p in propose(melding)}
@@ -188,7 +189,7 @@ def routing_view(request, pk):
 @require_POST
 def retry_notice(request, pk):
     notice = get_object_or_404(Notice, pk=pk)
-    melding = _melding_for(request, notice.melding_id)
+    melding = coordinator_melding(request, notice.melding_id)
     retry_by_hand(notice)
     record(request.user, AuditAction.RETRY, melding=melding, detail=str(notice.partner))
     messages.success(request, _("Het bericht wordt opnieuw verzonden."))
@@ -197,7 +198,7 @@ def retry_notice(request, pk):
 
 def attachment_download(request, pk):
     attachment = get_object_or_404(Attachment, pk=pk)
-    melding = _melding_for(request, attachment.melding_id)
+    melding = coordinator_melding(request, attachment.melding_id)
     record(request.user, AuditAction.DOWNLOAD, melding=melding, detail=f"bijlage {attachment.pk}")
     try:
         with attachment.file.open("rb") as handle:
