@@ -402,9 +402,9 @@ def report(pages: dict, intake: dict, delivery: dict, scale: str) -> list[str]:
         f"{'fouten':>8}{'× statisch':>12}  doel"
     )
     for name, r in pages.items():
-        static = pages[f"statisch bestand ({'gecachet' if 'gecachet)' in name else 'ongecachet'})"]
-        if name in STAFF_PAGES:
-            static = pages["statisch bestand (gecachet)"]
+        # Each row against the static file of the same server run (staff pages: cached run).
+        label = "ongecachet" if name.endswith("(ongecachet)") else "gecachet"
+        static = pages[f"statisch bestand ({label})"]
         ratio = r["rate"] / static["rate"] if static["rate"] else 0
         goal = ""
         if name in MINIMUM_SHARE_OF_STATIC:
