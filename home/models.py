@@ -14,6 +14,8 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Collection, Orderable, Page
 
+from .routing import cached_route
+
 
 class OrganisationKind(models.TextChoices):
     GEMEENTE = "gemeente", _("Gemeente")
@@ -66,6 +68,9 @@ class HomePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
+
+    def route(self, request, path_components):
+        return cached_route(self, request, path_components, super().route)
 
     class Meta:
         verbose_name = _("landelijke startpagina")

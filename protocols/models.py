@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.http import HttpResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel
@@ -28,7 +29,18 @@ class ProtocolContentMixin(RoutablePageMixin):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         organisation = self.organisation_for_placeholders()
-        values = placeholder_values(organisation)
+        # Lazy: a cached protocol text (see protocol_page.html) needs neither.
+        values = SimpleLazyObject(lambda: placeholder_values(organisation))
+        context.update(
+            sections=SimpleLazyObject(lambda: self.filled_sections(values)),
+            placeholders=values,
+            organisation=organisation,
+            pdf_url=(self.get_url(request) or "") + self.reverse_subpage("pdf"),
+        )
+        return context
+
+    def filled_sections(self, values: dict[str, str]) -> list[dict]:
+        """The sections with placeholders filled in headings and a unique anchor each."""
         sections, seen = [], set()
         for block in self.body:
             heading = fill_placeholders(block.value["heading"], values)
@@ -37,13 +49,7 @@ class ProtocolContentMixin(RoutablePageMixin):
                 anchor += "-2"
             seen.add(anchor)
             sections.append({"anchor": anchor, "heading": heading, "block": block})
-        context.update(
-            sections=sections,
-            placeholders=values,
-            organisation=organisation,
-            pdf_url=(self.get_url(request) or "") + self.reverse_subpage("pdf"),
-        )
-        return context
+        return sections
 
     @path("pdf/", name="pdf")
     def pdf(self, request):

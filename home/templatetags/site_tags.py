@@ -9,11 +9,14 @@ register = template.Library()
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 
-@register.simple_tag
-def page_organisation(page: Page | None) -> OrganisationPage | None:
-    """The organisation the page belongs to, for the header; None on national pages."""
+@register.simple_tag(takes_context=True)
+def page_organisation(context, page: Page | None) -> OrganisationPage | None:
+    """The organisation the page belongs to, for the header; None on national pages. A page
+    whose context already names it (protocols) is not looked up again."""
     if page is None or not isinstance(page, Page):
         return None
+    if "organisation" in context:
+        return context["organisation"]
     return OrganisationPage.for_page(page)
 
 
