@@ -35,6 +35,7 @@ INTAKE_COUNT, INTAKE_CONCURRENCY = 1600, 16
 DELIVERY_MELDINGEN = 150  # per delivery round; two or more notices each
 STATIC_FILE = "/static/css/veiligbestuur.css"  # the baseline every figure is compared to
 STAFF_CONCURRENCY = 2  # staff pages: several people at once, one request per core
+STAFF_WARMUP = 20  # requests per staff page before it is measured
 PHASES = os.environ.get("BENCH_PHASES", "pages,intake,delivery").split(",")
 
 ENV = {**os.environ, "DJANGO_SETTINGS_MODULE": SETTINGS, "BENCH_SMTP_PORT": str(SMTP_PORT)}
@@ -260,6 +261,7 @@ def page_phases(procs: Processes, fx: dict, cached: bool, baseline_only: bool = 
             "verkenner (redacteur)": get(fx["explorer"], cookies["redacteur"]),
         }
         for name, request in staff.items():
+            load([request], 1, count=STAFF_WARMUP)  # every worker has run it; data in memory
             results[name] = load([request], STAFF_CONCURRENCY)
     procs.stop(web)
     return results

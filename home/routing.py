@@ -21,7 +21,10 @@ def cached_route(root, request, path_components: list[str], walk):
     if hit is not None:
         page_id, content_type_id = hit
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        page = model and model.objects.filter(pk=page_id, url_path=url_path).first()
+        page = None
+        if model is not None:  # the template reads the locale
+            pages = model.objects.select_related("locale").filter(pk=page_id, url_path=url_path)
+            page = pages.first()
         if page is not None:
             return page.route(request, [])
     result = walk(request, path_components)

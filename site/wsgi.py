@@ -1,6 +1,10 @@
+import gc
 import os
 
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "veiligbestuur.settings.production")
 application = get_wsgi_application()
+# Everything loaded at start-up lives as long as the process: keep it out of the cyclic
+# garbage collector's full passes, which otherwise take ~150 ms here every few requests.
+gc.freeze()

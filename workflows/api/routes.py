@@ -161,8 +161,8 @@ def _submit(request, page_id: int, payload: schemas.MeldingIn, files=()) -> Stat
     uploads.setlistdefault("attachments").extend(files)
     result = run_intake(request, page, data, uploads)
     _check_stored(result, result.melding, RATE_LIMITED_MESSAGE)
-    melding = result.melding  # the user's own, just stored
-    prefetch_related_objects([melding], *timeline_prefetches())
+    melding = result.melding  # the user's own, just stored; no additions yet
+    prefetch_related_objects([melding], *timeline_prefetches(additions=False))
     return Status(201, _melding(melding))
 
 
