@@ -23,8 +23,10 @@ import time
 import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 VAR = ROOT / "var" / "bench"
 SETTINGS = "veiligbestuur.settings.bench"
 HOST, PORT, SMTP_PORT = "127.0.0.1", 8100, 2525
@@ -34,6 +36,7 @@ SMTP_DELAY_MS = float(os.environ.get("BENCH_SMTP_DELAY_MS", "50"))
 INTAKE_COUNT, INTAKE_CONCURRENCY = 1600, 16
 DELIVERY_MELDINGEN = 150  # per delivery round; two or more notices each
 STATIC_FILE = "/static/css/veiligbestuur.css"  # the baseline every figure is compared to
+HEALTH_URL = "/gezond/"
 STAFF_CONCURRENCY = 2  # staff pages: several people at once, one request per core
 STAFF_WARMUP = 20  # requests per staff page before it is measured
 PHASES = os.environ.get("BENCH_PHASES", "pages,intake,delivery").split(",")
@@ -42,7 +45,8 @@ ENV = {**os.environ, "DJANGO_SETTINGS_MODULE": SETTINGS, "BENCH_SMTP_PORT": str(
 
 
 def say(text: str) -> None:
-    print(f"[bench {datetime.now():%H:%M:%S}] {text}", file=sys.stderr, flush=True)
+    # Amsterdam time throughout (Django sets the process's time zone once it is set up).
+    print(f"[bench {datetime.now(AMSTERDAM):%H:%M:%S}] {text}", file=sys.stderr, flush=True)
 
 
 def manage(*args: str) -> None:
@@ -124,7 +128,8 @@ class Processes:
 
 def start_web(procs: Processes, page_cache: bool) -> subprocess.Popen:
     env = {**ENV, "PUBLIC_PAGE_CACHE_SECONDS": "300" if page_cache else "0"}
-    args = [sys.executable, "-m", "gunicorn", "veiligbestuur.wsgi:application"]
+    # --preload: the workers fork ready, so none is still starting Django while measured.
+    args = [sys.executable, "-m", "gunicorn", "veiligbestuur.wsgi:application", "--preload"]
     args += ["--workers", str(WEB_WORKERS), "--bind", f"{HOST}:{PORT}", "--log-level", "warning"]
     web = procs.start(args, env=env, stdout=subprocess.DEVNULL)
     for _ in range(150):
@@ -245,6 +250,9 @@ def page_phases(procs: Processes, fx: dict, cached: bool, baseline_only: bool = 
     label = "gecachet" if cached else "ongecachet"
     web = start_web(procs, page_cache=cached)
     results = {f"statisch bestand ({label})": load([get(STATIC_FILE)], 16)}
+    if not cached and not baseline_only:
+        # The floor under every dynamic page: Django's full middleware, no database, no template.
+        results[f"Django /gezond/ ({label})"] = load([get(HEALTH_URL)], 16)
     if not baseline_only:
         toolkit = [f"{url}?kind=handreiking" for url in fx["toolkits"]]
         public = fx["protocols"] + toolkit

@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.forms import PublicLoginForm
+from home.health import alive, ready
 from home.sitemap import TranslatedSitemap
 from toolkit.views.search import search
 from workflows.api.main import api
@@ -29,6 +30,8 @@ urlpatterns = [
     path("mijn-meldingen/", my_meldingen, name="my_meldingen"),
     path("mijn-meldingen/<str:reference>/", melding_detail, name="my_melding"),
     path("documents/", include(wagtaildocs_urls)),
+    path("gezond/", alive, name="health_alive"),
+    path("gereed/", ready, name="health_ready"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
 ]
 

@@ -18,10 +18,11 @@ def hit(scope: str, key: str) -> bool:
     limit, window = settings.MELDING_RATE_LIMIT
     bucket = int(time.time() // window)
     cache_key = f"ratelimit:{scope}:{key}:{bucket}"
-    cache.add(cache_key, 0, timeout=window + 5)
     try:
-        count = cache.incr(cache_key)
-    except ValueError:  # evicted between add and incr
-        cache.set(cache_key, 1, timeout=window + 5)
-        count = 1
+        count = cache.incr(cache_key)  # one round trip for all but the window's first hit
+    except ValueError:  # the window's first hit (or its key was evicted)
+        if cache.add(cache_key, 1, timeout=window + 5):
+            count = 1
+        else:  # another request created it in between
+            count = cache.incr(cache_key)
     return count <= limit

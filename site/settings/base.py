@@ -158,6 +158,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Background work: django-tasks on the database queue (run `manage.py db_worker`).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# /gereed/ answers 503 when a runnable task has waited longer than this: no worker is running.
+TASK_QUEUE_ALERT_SECONDS = 600
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Veilig Bestuur"
