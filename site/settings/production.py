@@ -85,6 +85,9 @@ STATIC_ROOT = env("STATIC_ROOT", str(STATIC_ROOT))  # noqa: F405
 # HTTPS everywhere; TLS is terminated by the load balancer, which sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env("SECURE_SSL_REDIRECT", "1") == "1"
+# The load balancer's health checks may come over plain HTTP (see home.health).
+SECURE_REDIRECT_EXEMPT = [r"^gezond/$", r"^gereed/$"]
+TASK_QUEUE_ALERT_SECONDS = int(env("TASK_QUEUE_ALERT_SECONDS", "600"))
 SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
