@@ -18,6 +18,8 @@ PRIVATE_PREFIXES = (
     "/api/",
     "/account/",
     "/django-admin/",
+    "/gezond/",  # health checks: never stored, and never dependent on Redis for liveness
+    "/gereed/",
 )
 
 

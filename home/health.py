@@ -52,17 +52,25 @@ def _check(problems: list[str], name: str, check):
         return None
 
 
+def _database_round_trip() -> None:
+    with connection.cursor() as cursor:  # a kept-open connection may have gone away
+        cursor.execute("SELECT 1")
+
+
 def _cache_round_trip() -> None:
-    token = uuid.uuid4().hex
-    cache.set("health:probe", token, 30)
-    if cache.get("health:probe") != token:
-        raise RuntimeError("the cache did not return what was stored")
+    key = f"health:probe:{uuid.uuid4().hex}"  # its own key: probes may run at once
+    cache.set(key, 1, 30)
+    try:
+        if cache.get(key) != 1:
+            raise RuntimeError("the cache did not return what was stored")
+    finally:
+        cache.delete(key)
 
 
 @never_cache
 def ready(request):
     problems: list[str] = []
-    _check(problems, "database", connection.ensure_connection)
+    _check(problems, "database", _database_round_trip)
     _check(problems, "cache", _cache_round_trip)
     waited = None
     if not problems or problems == ["cache"]:

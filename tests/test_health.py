@@ -63,3 +63,15 @@ def test_not_ready_without_a_working_cache(client, settings):
     }
     response = client.get("/gereed/")
     assert response.status_code == 503 and "cache" in response.json()["problemen"]
+
+
+def test_alive_even_when_the_page_cache_is_unreachable(client, settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 300  # as in production with Redis
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    response = client.get("/gezond/")
+    assert response.status_code == 200 and response.content == b"ok"

@@ -90,3 +90,18 @@ def test_sub_routes_are_not_taken_for_the_page(client, protocol):
     assert page.status_code == 200 and page["Content-Type"].startswith("text/html")
     again = client.get(protocol.url + "pdf/")
     assert again.status_code == 200 and again["Content-Type"] == "application/pdf"
+
+
+@pytest.mark.parametrize("content_type", ["missing", "not a page"])
+def test_a_stored_route_that_no_longer_fits_the_database_falls_back(client, protocol, content_type):
+    from django.contrib.auth import get_user_model
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.cache import cache
+
+    stored = {
+        "missing": 987654,  # e.g. after restoring another database behind the same Redis
+        "not a page": ContentType.objects.get_for_model(get_user_model()).pk,
+    }[content_type]
+    cache.set(f"pageroute:{protocol.url_path}", (protocol.pk, stored))
+    response = client.get(protocol.url)
+    assert response.status_code == 200 and protocol.title in response.content.decode()

@@ -24,5 +24,8 @@ def hit(scope: str, key: str) -> bool:
         if cache.add(cache_key, 1, timeout=window + 5):
             count = 1
         else:  # another request created it in between
-            count = cache.incr(cache_key)
+            try:
+                count = cache.incr(cache_key)
+            except ValueError:  # and it was evicted again: count this hit alone
+                count = 1
     return count <= limit

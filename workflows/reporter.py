@@ -22,16 +22,13 @@ ADDITION_RATE_LIMITED_MESSAGE = _(
 )
 
 
-def timeline_prefetches(*, additions: bool = True) -> list:
+def timeline_prefetches() -> list:
     """What a melding's timeline reads, for prefetch_related."""
-    prefetches = [
+    return [
         "behaviours",
         Prefetch("history", queryset=MeldingHistory.objects.order_by("at", "pk")),
+        Prefetch("additions", queryset=MeldingAddition.objects.prefetch_related("attachments")),
     ]
-    if additions:
-        queryset = MeldingAddition.objects.prefetch_related("attachments")
-        prefetches.append(Prefetch("additions", queryset=queryset))
-    return prefetches
 
 
 def own_meldingen(user) -> QuerySet[Melding]:
