@@ -29,8 +29,7 @@ from workflows.models import (
     RoutingDecision,
 )
 from workflows.registration.models import AvoidanceSignal, PurgeRecord
-from workflows.rules import Proposal
-from workflows.services import add_feedback, add_information, route, triage
+from workflows.services import add_feedback, add_information
 
 from . import factories
 from .test_melding_intake import PNG
@@ -69,15 +68,7 @@ def full_melding(org_a, coordinator_a, make_user) -> Full:
         text=f"Aanvulling {marker}",
         attachments=[(upload, "image/png", "0" * 64)],
     )
-    triage(
-        melding,
-        actor=coordinator_a,
-        severity="bedreiging",
-        urgent=False,
-        kinds=["bedreiging"],
-        note=f"Triage {marker}",
-    )
-    route(melding, actor=coordinator_a, proposals=[Proposal(police, None)], note=f"Route {marker}")
+    factories.triage_and_route(melding, coordinator_a, [police], marker)
     add_feedback(
         melding.notices.get(), actor=partner_user, kind=FeedbackKind.OTHER, text=f"Zaak {marker}"
     )

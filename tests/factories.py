@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.utils import timezone
 
 from workflows.models import MeldenPage, Partner, PartnerKind, RoutingRule
-from workflows.services import submit_melding
+from workflows.rules import Proposal
+from workflows.services import route, submit_melding, triage
 
 
 def melden_page(org) -> MeldenPage:
@@ -59,3 +60,22 @@ def melding(org, reporter=None, **overrides):
     }
     data.update(overrides)
     return submit_melding(organisation=org, data=data, reporter=reporter)
+
+
+def triage_and_route(melding, coordinator, partners, marker: str = ""):
+    """Triage as a threat and route to partners, as a coordinator does in the admin; with a
+    marker, both steps carry a typed note containing it."""
+    triage(
+        melding,
+        actor=coordinator,
+        severity="bedreiging",
+        urgent=False,
+        kinds=["bedreiging"],
+        note=f"Triage {marker}" if marker else "",
+    )
+    return route(
+        melding,
+        actor=coordinator,
+        proposals=[Proposal(partner, None) for partner in partners],
+        note=f"Route {marker}" if marker else "",
+    )

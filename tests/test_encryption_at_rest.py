@@ -21,8 +21,7 @@ from workflows.models import (
     RoutingDecision,
     Status,
 )
-from workflows.rules import Proposal
-from workflows.services import add_feedback, change_status, route, submit_melding, triage
+from workflows.services import add_feedback, change_status, submit_melding
 
 from . import factories
 from .test_melding_intake import PNG
@@ -117,15 +116,7 @@ def free_texts(org_a, coordinator_a, make_user, melding_with_marker):
     police = factories.partner(
         org_a, factories.partner_kinds()["politie"], "Politie A", "p@example.test", partner_user
     )
-    triage(
-        melding,
-        actor=coordinator_a,
-        severity="bedreiging",
-        urgent=False,
-        kinds=["bedreiging"],
-        note=f"Triage {marker}",
-    )
-    route(melding, actor=coordinator_a, proposals=[Proposal(police, None)], note=f"Route {marker}")
+    factories.triage_and_route(melding, coordinator_a, [police], marker)
     add_feedback(
         melding.notices.get(), actor=partner_user, kind=FeedbackKind.OTHER, text=f"Zaak {marker}"
     )

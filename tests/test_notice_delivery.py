@@ -45,13 +45,24 @@ def routed(org_a, coordinator_a, make_user):
     def do_route():
         melding = factories.melding(org_a)
         begin_moderation.call(melding.pk)  # as the worker would; no-op if already started
-        triage(
-            melding, actor=coordinator_a, severity="bedreiging", urgent=False, kinds=["bedreiging"]
-        )
-        route(melding, actor=coordinator_a, proposals=[Proposal(p, None) for p in partners])
+        factories.triage_and_route(melding, coordinator_a, partners)
         return melding
 
     return do_route
+
+
+WORKER = [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay"]
+
+
+def worker_env(smtp) -> dict:
+    """A db_worker subprocess on this test's PostgreSQL database, mailing to smtp."""
+    db = connection.settings_dict
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "veiligbestuur.settings.test",
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "TEST_WORKER_SMTP_PORT": str(smtp.port),
+    }
 
 
 def make_due():
@@ -135,15 +146,8 @@ def test_real_database_queue_and_worker_deliver_each_notice_once(routed, smtp, s
     routed()  # committed: the enqueued delivery tasks are rows in the database queue
     assert set(Notice.objects.values_list("status", flat=True)) == {"wachtrij"}
 
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "veiligbestuur.settings.test",
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "TEST_WORKER_SMTP_PORT": str(smtp.port),
-    }
-    worker = [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay"]
-    result = subprocess.run(worker, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    env = worker_env(smtp)
+    result = subprocess.run(WORKER, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert set(Notice.objects.values_list("status", flat=True)) == {"verzonden"}
     # Both notices and the reporter's confirmation, each exactly once.
@@ -154,7 +158,7 @@ def test_real_database_queue_and_worker_deliver_each_notice_once(routed, smtp, s
     }
 
     # A second worker run finds nothing left to send.
-    subprocess.run(worker, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    subprocess.run(WORKER, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert len(smtp.messages) == 3
 
 
@@ -174,16 +178,9 @@ def test_several_workers_at_once_deliver_every_notice_exactly_once(routed, smtp,
     for pk in notices:
         deliver_notice.enqueue(pk)
 
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "veiligbestuur.settings.test",
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "TEST_WORKER_SMTP_PORT": str(smtp.port),
-    }
-    worker = [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay"]
+    env = worker_env(smtp)
     workers = [
-        subprocess.Popen(worker, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(WORKER, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
         for _ in range(3)
     ]
     for process in workers:

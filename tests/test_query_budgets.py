@@ -5,9 +5,6 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from workflows.rules import Proposal
-from workflows.services import route, triage
-
 from . import factories, toolkit_helpers
 from .protocol_factories import derive, fresh, make_template
 
@@ -41,14 +38,7 @@ def routed_meldingen(org_a, coordinator_a, make_user):
     def add(n):
         for _ in range(n):
             melding = factories.melding(org_a, reporter=reporter)
-            triage(
-                melding,
-                actor=coordinator_a,
-                severity="bedreiging",
-                urgent=False,
-                kinds=["bedreiging"],
-            )
-            route(melding, actor=coordinator_a, proposals=[Proposal(police, None)])
+            factories.triage_and_route(melding, coordinator_a, [police])
 
     return {"add": add, "partner_user": partner_user, "reporter": reporter}
 

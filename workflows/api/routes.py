@@ -24,6 +24,7 @@ from ..reporter import (
     ADDITION_RATE_LIMITED_MESSAGE,
     own_meldingen,
     run_addition,
+    timeline_prefetches,
 )
 from ..timeline import timeline
 from . import schemas
@@ -77,8 +78,7 @@ def _accepts(page: MeldenPage, request) -> bool:
     return all(r.accept_request(request) for r in page.get_view_restrictions())
 
 
-def _melding(melding: Melding, kinds: list[str] | None = None) -> dict:
-    """kinds: as just stored (saves reading them back)."""
+def _melding(melding: Melding) -> dict:
     return {
         "reference": melding.reference,
         "status": melding.status,
@@ -86,7 +86,7 @@ def _melding(melding: Melding, kinds: list[str] | None = None) -> dict:
         "organisation": _organisation(melding.organisation),
         "created_at": melding.created_at,
         "occurred_at": melding.occurred_at,
-        "kinds": melding.kinds if kinds is None else kinds,
+        "kinds": melding.kinds,
         "acute_danger": melding.acute_danger,
         "timeline": [vars(entry) for entry in timeline(melding)],
     }
@@ -162,9 +162,8 @@ def _submit(request, page_id: int, payload: schemas.MeldingIn, files=()) -> Stat
     result = run_intake(request, page, data, uploads)
     _check_stored(result, result.melding, RATE_LIMITED_MESSAGE)
     melding = result.melding  # the user's own, just stored
-    prefetch_related_objects([melding], "history")  # the timeline; no additions yet
-    kinds = list(dict.fromkeys(result.form.cleaned_data["kinds"]))  # as submit_melding stored
-    return Status(201, _melding(melding, kinds=kinds))
+    prefetch_related_objects([melding], *timeline_prefetches())
+    return Status(201, _melding(melding))
 
 
 @router.post(

@@ -82,11 +82,7 @@ class MeldenPage(RoutablePageMixin, Page):
         """The organisation (its Dutch source page, also when reached through a translation)."""
         from home.models import OrganisationPage
 
-        # The parent (parent_page_types): one lookup by path, not a search of the ancestors.
-        parent_path = self.path[: -self.steplen]
-        organisation = (
-            OrganisationPage.objects.select_related("locale").filter(path=parent_path).first()
-        )
+        organisation = OrganisationPage.for_page(self)
         if organisation is None or organisation.locale.language_code == "nl":
             return organisation
         return OrganisationPage.objects.filter(
