@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.functional import SimpleLazyObject
 
@@ -59,12 +60,37 @@ def _generation() -> int:
     return generation
 
 
-def invalidate_pages(**kwargs) -> None:
-    """Every stored page goes stale at once (publishing is rare; a page can show others)."""
+def generation_for(request) -> int:
+    """The generation for this request, read once (StoredPageMiddleware may have read it)."""
+    generation = getattr(request, "cache_generation", None)
+    if generation is None:
+        generation = request.cache_generation = _generation()
+    return generation
+
+
+def generation_with(request, key: str):
+    """The generation for this request and the value stored at key, in one round trip."""
+    if getattr(request, "cache_generation", None) is not None:
+        return request.cache_generation, cache.get(key)
+    found = cache.get_many([GENERATION_KEY, key])
+    if GENERATION_KEY in found:
+        request.cache_generation = found[GENERATION_KEY]
+    return generation_for(request), found.get(key)
+
+
+def _bump() -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.add(GENERATION_KEY, 2, timeout=None)
+
+
+def invalidate_pages(**kwargs) -> None:
+    """Every stored page goes stale at once (publishing is rare; a page can show others).
+    Again after commit: a request between the first bump and the commit still read the old
+    rows, and what it stored must not outlive the change."""
+    _bump()
+    transaction.on_commit(_bump)
 
 
 class StoredPageMiddleware:
@@ -85,9 +111,8 @@ class StoredPageMiddleware:
             or request.path.startswith(PRIVATE_PREFIXES)
         ):
             return self.get_response(request)
-        # Read once per request; the fragment cache (fragment_cache below) reuses it.
-        request.cache_generation = _generation()
-        key = f"pagecache:{request.cache_generation}:{request.get_host()}:{request.get_full_path()}"
+        # Read once per request; fragments and routes (home.routing) reuse it.
+        key = f"pagecache:{generation_for(request)}:{request.get_host()}:{request.get_full_path()}"
         stored = cache.get(key)
         if stored is not None:
             return stored
@@ -109,19 +134,18 @@ def fragment_cache(request) -> dict:
     preview = bool(getattr(request, "is_preview", False))
     return {
         "fragment_seconds": 0 if preview else settings.FRAGMENT_CACHE_SECONDS,
-        "cache_generation": getattr(request, "cache_generation", None)
-        or SimpleLazyObject(_generation),
+        "cache_generation": SimpleLazyObject(lambda: generation_for(request)),
         "is_preview": preview,
     }
 
 
 def connect_invalidation() -> None:
     """Publishing, unpublishing, moving or deleting a page, changing a page's privacy, a
-    document or the national contact settings empties stored pages and fragments (called
+    Site, a document or the national contact settings empties stored pages and fragments (called
     from HomeConfig.ready)."""
     from django.db.models.signals import post_delete, post_save
     from wagtail.documents import get_document_model
-    from wagtail.models import Page, PageViewRestriction
+    from wagtail.models import Page, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from .models import ContactSettings
@@ -131,7 +155,8 @@ def connect_invalidation() -> None:
     post_delete.connect(invalidate_pages, sender=Page, dispatch_uid="pagecache-page-delete")
     for signal in (post_save, post_delete):
         # A page made private must leave the cache at once.
-        for sender in (get_document_model(), ContactSettings, PageViewRestriction):
+        # A Site change moves every address (and home.routing stores the Site).
+        for sender in (get_document_model(), ContactSettings, PageViewRestriction, Site):
             signal.connect(
                 invalidate_pages,
                 sender=sender,

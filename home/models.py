@@ -14,8 +14,6 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Collection, Orderable, Page
 
-from .routing import cached_route
-
 
 class OrganisationKind(models.TextChoices):
     GEMEENTE = "gemeente", _("Gemeente")
@@ -49,6 +47,10 @@ def validate_official_code(kind: str, code: str) -> None:
         )
 
 
+# Attribute on a page instance holding its organisation, when home.routing already knows it.
+KNOWN_ORGANISATION = "_known_organisation"
+
+
 class HomePage(Page):
     """The national home: root of the default Site."""
 
@@ -68,9 +70,6 @@ class HomePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
-
-    def route(self, request, path_components):
-        return cached_route(self, request, path_components, super().route)
 
     class Meta:
         verbose_name = _("landelijke startpagina")
@@ -194,6 +193,8 @@ class OrganisationPage(Page):
         """The organisation a page belongs to (the page itself or its nearest ancestor)."""
         if isinstance(page, cls):
             return page
+        if KNOWN_ORGANISATION in page.__dict__:  # set by home.routing for a known address
+            return page.__dict__[KNOWN_ORGANISATION]
         return cls.objects.ancestor_of(page).select_related("locale").order_by("-depth").first()
 
     def contact(self, role: str) -> OrganisationContact | None:

@@ -1,43 +1,136 @@
-"""Routing public URLs through the shared cache: Wagtail walks the page tree one level (two
-queries) at a time; a path it has walked before costs one query. An entry is checked when
-used (the page must still have that path; the page's own route checks it is live), so a stale
-entry never serves another page; it merely falls back to the walk."""
+"""Serving public URLs with what an earlier request found out about them, from the shared cache.
+
+Wagtail finds the Site (1 query), the home page in the active language (2), walks the page
+tree (2 queries per level) and reads the view restrictions of the page and its ancestors (2)
+on every request, and the page's organisation for its header (1). For an address served
+before, serve() below sets all of these from one cache entry and reads only the page itself.
+
+An entry counts only in the page-cache generation it was made in (home.caching), which every
+publish, unpublish, move, delete, privacy change and Site change renews after commit: the
+full-page cache already depends on exactly that. The generation and the entry come in one
+round trip. The page is still checked on use (it must have that url_path and be
+live), so even a stale entry never serves another page; it falls back to Wagtail's walk.
+"""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from wagtail.models import Page
+from django.http import Http404
+from django.utils import translation
+from wagtail import views as wagtail_views
+from wagtail.models import Page, PageViewRestriction, Site
 
-ROUTE_SECONDS = 3600
-
-
-def cached_route(root, request, path_components: list[str], walk):
-    """The route of path_components below root (the Site's root page); walk is Wagtail's."""
-    if not path_components:
-        return walk(request, path_components)
-    url_path = root.url_path + "/".join(path_components) + "/"
-    key = f"pageroute:{url_path}"
-    hit = cache.get(key)
-    page = _stored_page(hit, url_path) if hit is not None else None
-    if page is not None:
-        return page.route(request, [])
-    result = walk(request, path_components)
-    page = result[0]
-    if page.url_path == url_path:  # the whole path was page slugs, not a sub-route
-        cache.set(key, (page.pk, page.content_type_id), ROUTE_SECONDS)
-    return result
+from .caching import generation_for, generation_with
+from .models import KNOWN_ORGANISATION, OrganisationPage
 
 
-def _stored_page(hit, url_path: str):
-    """The page a stored route names, if it still lives at url_path; None otherwise (also for
-    an entry that no longer fits this database, e.g. after a restore: then Wagtail walks)."""
+def serve(request, path: str):
+    """wagtail.views.serve, with the site, route and privacy of a known address preset."""
+    if not settings.ROUTE_CACHE_SECONDS:  # a cache not shared by every process
+        return wagtail_views.serve(request, path)
+    key = _key(request, path)
+    generation, entry = generation_with(request, key)
+    if not _preset(request, entry, generation):
+        response = wagtail_views.serve(request, path)
+        _remember(request, key, path, generation)
+        return response
+    return wagtail_views.serve(request, path)
+
+
+def page_restrictions(page, request):
+    """The view restrictions on page and its ancestors (Wagtail's get_view_restrictions); with
+    the route cache on, which ones is stored until the next privacy change, move or publish.
+    The restrictions themselves are read fresh (their groups and passwords may change)."""
+    if not settings.ROUTE_CACHE_SECONDS:
+        return Page.get_view_restrictions(page)
+    return _restrictions(_restriction_ids(page, request))
+
+
+def _restriction_ids(page, request) -> list[int]:
+    key = f"pageprivacy:{generation_for(request)}:{page.pk}"
+    ids = cache.get(key)
+    if ids is None:
+        ids = list(Page.get_view_restrictions(page).values_list("pk", flat=True))
+        cache.set(key, ids, settings.ROUTE_CACHE_SECONDS)
+    return ids
+
+
+def _restrictions(ids: list[int]):
+    objects = PageViewRestriction.objects
+    return objects.filter(pk__in=ids) if ids else objects.none()
+
+
+def _key(request, path: str) -> str:
+    host = f"{request.get_host()}:{request.get_port()}"
+    return f"pageroute:{host}:{translation.get_language()}:{path}"
+
+
+def _preset(request, entry, generation) -> bool:
+    """Set what Wagtail's serve would look up; False when there is no entry for this
+    generation or it does not fit (any more)."""
     try:
-        page_id, content_type_id = hit
+        if entry["generation"] != generation:
+            return False
+        site, root_paths, stored, ids, organisation = (
+            entry["site"],
+            entry["site_root_paths"],
+            entry["page"],
+            entry["restrictions"],
+            entry["organisation"],
+        )
+    except (KeyError, TypeError):  # none, or written by another version
+        return False
+    page = _stored_page(stored)
+    if page is None:
+        return False
+    try:
+        route = page.route(request, [])  # checks the page is live
+    except Http404:
+        return False
+    # Wagtail's privacy hook asks the page; it gets the stored answer.
+    page.get_view_restrictions = lambda: _restrictions(ids)
+    setattr(page, KNOWN_ORGANISATION, organisation)
+    request._wagtail_site = site
+    request._wagtail_cached_site_root_paths = root_paths  # for page URLs
+    request._wagtail_route_for_request = route
+    return True
+
+
+def _stored_page(stored):
+    """The page an entry names, if it still lives at that url_path; None otherwise (also for
+    an entry that no longer fits this database, e.g. after a restore)."""
+    try:
+        page_id, content_type_id, url_path = stored
         model = ContentType.objects.get_for_id(content_type_id).model_class()
     except (ContentType.DoesNotExist, TypeError, ValueError):
         return None
     if model is None or not issubclass(model, Page):
         return None
     # select_related: the template reads the page's locale.
-    return model.objects.select_related("locale").filter(pk=page_id, url_path=url_path).first()
+    found = model.objects.select_related("locale").filter(pk=page_id, url_path=url_path)
+    return next(iter(found.order_by()), None)  # the id is unique: no ORDER BY, no LIMIT
+
+
+def _remember(request, key: str, path: str, generation) -> None:
+    """Store the route Wagtail just walked, if the whole path was page slugs (not a
+    sub-route such as a protocol's pdf/)."""
+    site = getattr(request, "_wagtail_site", None)
+    route = getattr(request, "_wagtail_route_for_request", None)
+    if site is None or route is None:
+        return
+    page = route[0]
+    root = site.root_page.localized
+    if page.url_path != root.url_path + path:
+        return
+    entry = {
+        "generation": generation,
+        "site": site,
+        "site_root_paths": Site.get_site_root_paths(),
+        "page": (page.pk, page.content_type_id, page.url_path),
+        "restrictions": _restriction_ids(page, request),
+        # The tenant shown in the title, header and footer (its own publish renews the entry).
+        "organisation": OrganisationPage.for_page(page),
+    }
+    cache.set(key, entry, settings.ROUTE_CACHE_SECONDS)

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.forms import PublicLoginForm
 from home.health import alive, ready
+from home.routing import serve as serve_page
 from home.sitemap import TranslatedSitemap
 from toolkit.views.search import search
 from workflows.api.main import api
@@ -45,6 +46,8 @@ if settings.DEBUG:
 # Dutch pages at /, translations at /en/ and /fy/.
 urlpatterns += i18n_patterns(
     path("zoeken/", search, name="toolkit_search"),
+    # Wagtail's serve with known routes from the shared cache (home.routing).
+    re_path(wagtail_urls.serve_pattern, serve_page, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

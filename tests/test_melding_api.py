@@ -166,7 +166,12 @@ def test_meldpunten_lists_pages_with_their_questions(client, melden, org_a, toke
 
 
 @pytest.mark.django_db
-def test_restricted_meldpunt_is_hidden_and_refuses_with_403(client, melden, org_b, token):
+@pytest.mark.parametrize("route_cache", [0, 3600], ids=["per-process cache", "shared cache"])
+def test_restricted_meldpunt_is_hidden_and_refuses_with_403(
+    client, melden, org_b, token, settings, route_cache
+):
+    settings.ROUTE_CACHE_SECONDS = route_cache  # privacy known before it changed (home.routing)
+    assert [p["id"] for p in client.get(f"{API}/meldpunten", **auth(token)).json()] == [melden.pk]
     restriction = PageViewRestriction.objects.create(
         page=melden, restriction_type=PageViewRestriction.GROUPS
     )

@@ -1,14 +1,28 @@
-"""Routing through the shared cache (home.routing): a path walked before costs one query
-instead of two per level, and a stale entry never serves the wrong page."""
+"""Serving known addresses from the shared cache (home.routing): site, route, privacy and
+organisation come from one entry, only the page itself is read; every change that could make
+an entry wrong renews the generation, and a stale entry never serves the wrong page."""
 
 import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page, PageViewRestriction
+from django.utils import translation
+from wagtail.models import Page, PageViewRestriction, Site
+
+from home import routing
+from home.caching import GENERATION_KEY
+from home.models import ContactSettings
 
 from .protocol_factories import derive, fresh, make_template
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def route_cache(settings):
+    settings.ROUTE_CACHE_SECONDS = 3600  # as in production with Redis
 
 
 @pytest.fixture
@@ -16,6 +30,7 @@ def protocol(home_page, org_a):
     make_template(home_page)
     page = derive(org_a)
     page.save_revision().publish()
+    ContactSettings.load()  # as on a running site (creating it renews the generation)
     return fresh(page)
 
 
@@ -23,6 +38,12 @@ def _get(client, url):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     return response, queries.captured_queries
+
+
+def _entry_key(page) -> str:
+    request = RequestFactory().get(page.url)
+    with translation.override("nl"):
+        return routing._key(request, page.url.lstrip("/"))
 
 
 def test_a_walked_path_is_routed_with_fewer_queries(client, protocol, org_b):
@@ -33,8 +54,10 @@ def test_a_walked_path_is_routed_with_fewer_queries(client, protocol, org_b):
     assert second.content.decode().count(protocol.title) == first.content.decode().count(
         protocol.title
     )
-    # Home → organisaties → organisation → protocol: the walk's lookups are gone.
-    assert len(cold) - len(warm) >= 4
+    # Home → organisaties → organisation → protocol: the walk's lookups are gone, and so are
+    # the site, the locale, the privacy check and the organisation.
+    assert len(cold) - len(warm) >= 8
+    assert not [q for q in warm if 'FROM "wagtailcore_site"' in q["sql"]]
     # ...and no query reads all pages (a stored route fetches just its own).
     page_tables = (' FROM "wagtailcore_page"', ' FROM "protocols_protocolpage"')
     all_pages = [
@@ -43,6 +66,14 @@ def test_a_walked_path_is_routed_with_fewer_queries(client, protocol, org_b):
         if any(table in q["sql"] for table in page_tables) and " WHERE " not in q["sql"]
     ]
     assert all_pages == []
+
+
+def test_with_warm_fragments_a_known_address_reads_only_its_page(client, protocol, settings):
+    settings.FRAGMENT_CACHE_SECONDS = 3600  # as in production with Redis
+    client.get(protocol.url)
+    response, warm = _get(client, protocol.url)
+    assert response.status_code == 200 and protocol.title in response.content.decode()
+    assert len(warm) == 1 and f" = {protocol.pk} AND " in warm[0]["sql"]
 
 
 def test_a_renamed_page_is_not_found_at_its_old_path(client, protocol, org_a):
@@ -92,16 +123,72 @@ def test_sub_routes_are_not_taken_for_the_page(client, protocol):
     assert again.status_code == 200 and again["Content-Type"] == "application/pdf"
 
 
-@pytest.mark.parametrize("content_type", ["missing", "not a page"])
-def test_a_stored_route_that_no_longer_fits_the_database_falls_back(client, protocol, content_type):
+@pytest.mark.parametrize("stored", ["missing content type", "not a page", "other version"])
+def test_a_stored_route_that_no_longer_fits_the_database_falls_back(client, protocol, stored):
     from django.contrib.auth import get_user_model
     from django.contrib.contenttypes.models import ContentType
-    from django.core.cache import cache
 
-    stored = {
-        "missing": 987654,  # e.g. after restoring another database behind the same Redis
-        "not a page": ContentType.objects.get_for_model(get_user_model()).pk,
-    }[content_type]
-    cache.set(f"pageroute:{protocol.url_path}", (protocol.pk, stored))
+    client.get(protocol.url)
+    key = _entry_key(protocol)
+    entry = cache.get(key)
+    assert entry["page"][0] == protocol.pk
+    if stored == "other version":  # e.g. while a deploy is rolling
+        entry = {"page": entry["page"]}
+    else:  # e.g. after restoring another database behind the same Redis
+        content_type = {
+            "missing content type": 987654,
+            "not a page": ContentType.objects.get_for_model(get_user_model()).pk,
+        }[stored]
+        entry["page"] = (protocol.pk, content_type, protocol.url_path)
+    cache.set(key, entry)
     response = client.get(protocol.url)
     assert response.status_code == 200 and protocol.title in response.content.decode()
+
+
+def test_privacy_set_on_an_ancestor_applies_at_once(client, protocol, org_a):
+    client.get(protocol.url)
+    restriction = PageViewRestriction.objects.create(
+        page=org_a, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.create(name="Raad Aadorp"))
+    response = client.get(protocol.url)
+    assert response.status_code == 302 and "next=" in response["Location"]
+    restriction.delete()
+    assert client.get(protocol.url).status_code == 200
+
+
+def test_the_organisation_shown_is_the_published_one(client, protocol, org_a):
+    assert "Gemeente Aadorp" in client.get(protocol.url).content.decode()
+    organisation = fresh(org_a)
+    organisation.title = "Gemeente Aadorp-Zuid"
+    organisation.save_revision().publish()
+    page = client.get(protocol.url).content.decode()
+    assert "Gemeente Aadorp-Zuid" in page
+
+
+def test_changes_renew_the_generation_again_after_commit(
+    protocol, django_capture_on_commit_callbacks
+):
+    """A request between the change and its commit reads the old rows; what it stores under
+    the new generation must not outlive the commit."""
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=protocol, restriction_type="login")
+        during = cache.get(GENERATION_KEY)
+    assert cache.get(GENERATION_KEY) > during
+
+
+def test_a_site_change_renews_stored_routes(client, protocol):
+    client.get(protocol.url)
+    before = cache.get(GENERATION_KEY)
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "Veilig Bestuur"
+    site.save()
+    assert cache.get(GENERATION_KEY) > before
+
+
+def test_nothing_is_stored_when_the_cache_is_not_shared(client, protocol, settings):
+    settings.ROUTE_CACHE_SECONDS = 0  # the default: a per-process cache
+    assert client.get(protocol.url).status_code == 200
+    assert cache.get(_entry_key(protocol)) is None
+    PageViewRestriction.objects.create(page=protocol, restriction_type="login")
+    assert client.get(protocol.url).status_code == 302

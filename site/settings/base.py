@@ -77,6 +77,9 @@ REGISTRATION_FIGURES_SECONDS = 60
 PUBLIC_PAGE_CACHE_SECONDS = 0
 # Fragments of public pages ({% cache %} in the templates), emptied on publish the same way.
 FRAGMENT_CACHE_SECONDS = 0
+# What a served address needs (site, route, privacy, organisation: home.routing), kept until
+# the next publish the same way. Off (0) unless the cache is shared.
+ROUTE_CACHE_SECONDS = 0
 
 ROOT_URLCONF = "veiligbestuur.urls"
 WSGI_APPLICATION = "veiligbestuur.wsgi.application"

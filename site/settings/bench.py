@@ -13,6 +13,7 @@ STATIC_ROOT = BASE_DIR / "var" / "bench" / "static"  # noqa: F405
 # The benchmark measures pages with and without the shared page cache.
 PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "300"))
 FRAGMENT_CACHE_SECONDS = 3600
+ROUTE_CACHE_SECONDS = 3600
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SECRET_KEY = "bench-only-insecure-key"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]

@@ -53,6 +53,7 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     PUBLIC_PAGE_CACHE_SECONDS = int(env("PUBLIC_PAGE_CACHE_SECONDS", "300"))
     FRAGMENT_CACHE_SECONDS = 3600
+    ROUTE_CACHE_SECONDS = 3600
 
 WAGTAILADMIN_BASE_URL = env("BASE_URL", required=True).rstrip("/")
 

@@ -18,6 +18,8 @@ from ninja.errors import HttpError
 from wagtail.log_actions import log
 from wagtail.models import APIToken, Locale
 
+from home.routing import page_restrictions
+
 from ..intake import RATE_LIMITED_MESSAGE, run_intake
 from ..models import MeldenPage, Melding
 from ..reporter import (
@@ -75,7 +77,7 @@ def _questions(page: MeldenPage) -> list[dict]:
 
 def _accepts(page: MeldenPage, request) -> bool:
     """Whether the page's privacy settings (Wagtail view restrictions) let this user in."""
-    return all(r.accept_request(request) for r in page.get_view_restrictions())
+    return all(r.accept_request(request) for r in page_restrictions(page, request))
 
 
 def _melding(melding: Melding) -> dict:
