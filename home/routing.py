@@ -39,27 +39,36 @@ def serve(request, path: str):
     return wagtail_views.serve(request, path)
 
 
-def page_restrictions(page, request):
-    """The view restrictions on page and its ancestors (Wagtail's get_view_restrictions); with
-    the route cache on, which ones is stored until the next privacy change, move or publish.
-    The restrictions themselves are read fresh (their groups and passwords may change)."""
-    if not settings.ROUTE_CACHE_SECONDS:
-        return Page.get_view_restrictions(page)
-    return _restrictions(_restriction_ids(page, request))
+def with_known_facts(page, request):
+    """page, told its view restrictions and organisation from the shared cache (when the route
+    cache is on): Wagtail's privacy check and OrganisationPage.for_page then need no queries.
+    Which restrictions apply is stored until the next privacy change, move or publish; the
+    restrictions themselves are read fresh (their groups and passwords may change)."""
+    if settings.ROUTE_CACHE_SECONDS:
+        _apply(page, _facts(page, request))
+    return page
 
 
-def _restriction_ids(page, request) -> list[int]:
-    key = f"pageprivacy:{generation_for(request)}:{page.pk}"
-    ids = cache.get(key)
-    if ids is None:
-        ids = list(Page.get_view_restrictions(page).values_list("pk", flat=True))
-        cache.set(key, ids, settings.ROUTE_CACHE_SECONDS)
-    return ids
+def _facts(page, request) -> dict:
+    key = f"pagefacts:{generation_for(request)}:{page.pk}"
+    facts = cache.get(key)
+    if facts is None:
+        restrictions = Page.get_view_restrictions(page).values_list("pk", flat=True)
+        facts = {
+            "restrictions": list(restrictions),
+            # The tenant shown in the title, header and footer (its own publish renews this).
+            "organisation": OrganisationPage.for_page(page),
+        }
+        cache.set(key, facts, settings.ROUTE_CACHE_SECONDS)
+    return facts
 
 
-def _restrictions(ids: list[int]):
+def _apply(page, facts: dict) -> None:
+    ids = facts["restrictions"]
     objects = PageViewRestriction.objects
-    return objects.filter(pk__in=ids) if ids else objects.none()
+    # Wagtail's privacy hook (and the API) ask the page; it gives the stored answer.
+    page.get_view_restrictions = lambda: objects.filter(pk__in=ids) if ids else objects.none()
+    setattr(page, KNOWN_ORGANISATION, facts["organisation"])
 
 
 def _key(request, path: str) -> str:
@@ -73,13 +82,13 @@ def _preset(request, entry, generation) -> bool:
     try:
         if entry["generation"] != generation:
             return False
-        site, root_paths, stored, ids, organisation = (
+        site, root_paths, stored, facts = (
             entry["site"],
             entry["site_root_paths"],
             entry["page"],
-            entry["restrictions"],
-            entry["organisation"],
+            entry["facts"],
         )
+        facts["restrictions"], facts["organisation"]  # noqa: B018 (complete?)
     except (KeyError, TypeError):  # none, or written by another version
         return False
     page = _stored_page(stored)
@@ -89,9 +98,7 @@ def _preset(request, entry, generation) -> bool:
         route = page.route(request, [])  # checks the page is live
     except Http404:
         return False
-    # Wagtail's privacy hook asks the page; it gets the stored answer.
-    page.get_view_restrictions = lambda: _restrictions(ids)
-    setattr(page, KNOWN_ORGANISATION, organisation)
+    _apply(page, facts)
     request._wagtail_site = site
     request._wagtail_cached_site_root_paths = root_paths  # for page URLs
     request._wagtail_route_for_request = route
@@ -129,8 +136,6 @@ def _remember(request, key: str, path: str, generation) -> None:
         "site": site,
         "site_root_paths": Site.get_site_root_paths(),
         "page": (page.pk, page.content_type_id, page.url_path),
-        "restrictions": _restriction_ids(page, request),
-        # The tenant shown in the title, header and footer (its own publish renews the entry).
-        "organisation": OrganisationPage.for_page(page),
+        "facts": _facts(page, request),
     }
     cache.set(key, entry, settings.ROUTE_CACHE_SECONDS)

@@ -18,7 +18,7 @@ from ninja.errors import HttpError
 from wagtail.log_actions import log
 from wagtail.models import APIToken, Locale
 
-from home.routing import page_restrictions
+from home.routing import with_known_facts
 
 from ..intake import RATE_LIMITED_MESSAGE, run_intake
 from ..models import MeldenPage, Melding
@@ -77,7 +77,7 @@ def _questions(page: MeldenPage) -> list[dict]:
 
 def _accepts(page: MeldenPage, request) -> bool:
     """Whether the page's privacy settings (Wagtail view restrictions) let this user in."""
-    return all(r.accept_request(request) for r in page_restrictions(page, request))
+    return all(r.accept_request(request) for r in page.get_view_restrictions())
 
 
 def _melding(melding: Melding) -> dict:
@@ -120,8 +120,8 @@ def _check_stored(result, stored, rate_limited_message) -> None:
 WRITE_ERRORS = {code: schemas.Problem for code in (400, 403, 404, 429)}
 
 
-def _live_page(page_id: int) -> MeldenPage:
-    return get_object_or_404(MeldenPage.objects.live(), pk=page_id)
+def _live_page(page_id: int, request) -> MeldenPage:
+    return with_known_facts(get_object_or_404(MeldenPage.objects.live(), pk=page_id), request)
 
 
 @router.get(
@@ -134,7 +134,7 @@ def meldpunten(request):
     pages = MeldenPage.objects.live().filter(locale=Locale.get_default()).order_by("title", "path")
     result = []
     for page in pages:
-        if not _accepts(page, request):
+        if not _accepts(with_known_facts(page, request), request):
             continue
         org = page.organisation
         result.append(
@@ -152,7 +152,7 @@ def meldpunten(request):
 
 def _submit(request, page_id: int, payload: schemas.MeldingIn, files=()) -> Status:
     """Same validation, limits, confirmation e-mail and history as the web form."""
-    page = _live_page(page_id)
+    page = _live_page(page_id, request)
     if not _accepts(page, request):
         raise HttpError(403, _("U kunt bij dit meldpunt niet melden."))
     data = payload.model_dump(exclude={"attachments", "extra_answers"}, exclude_none=True)
