@@ -52,7 +52,7 @@ def with_known_facts(page, request):
 def _facts(page, request) -> dict:
     key = f"pagefacts:{generation_for(request)}:{page.pk}"
     facts = cache.get(key)
-    if facts is None:
+    if not isinstance(facts, dict) or set(facts) != {"restrictions", "organisation"}:
         restrictions = Page.get_view_restrictions(page).values_list("pk", flat=True)
         facts = {
             "restrictions": list(restrictions),

@@ -11,6 +11,8 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import APIToken, PageViewRestriction
 
 from tests import test_melding_intake as intake_tests
@@ -208,6 +210,31 @@ def test_valid_melding_is_stored_confirmed_and_in_history(
     assert Attachment.objects.get(melding=melding).content_type == "image/png"
     assert [h.action for h in MeldingHistory.objects.filter(melding=melding)] == ["ontvangen"]
     assert len(mail.outbox) == 1 and melding.reference in mail.outbox[0].subject
+
+
+@pytest.mark.django_db
+def test_submitting_reads_back_nothing_it_just_stored(client, melden, org_a, token, settings):
+    """The answer comes from what the request stored, and the meldpunt's organisation and
+    privacy from the shared cache: no query reads them (intake at scale, docs/performance.md)."""
+    settings.ROUTE_CACHE_SECONDS = 3600  # as in production with Redis
+    # As in production: the workflow starts in a worker, not inside the request.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    assert post(client, submit_url(melden), api_data(), **auth(token)).status_code == 201
+    with CaptureQueriesContext(connection) as queries:
+        response = post(client, submit_url(melden), api_data(kinds=["online"]), **auth(token))
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert body["kinds"] == ["online"] and body["organisation"]["title"] == org_a.title
+    assert [e["action"] for e in body["timeline"]] == ["ontvangen"]
+    read = ("meldingbehaviour", "meldinghistory", "meldingaddition", "pageviewrestriction")
+    selects = [q["sql"] for q in queries if q["sql"].startswith("SELECT")]
+    assert [
+        sql
+        for sql in selects
+        if any(f'FROM "workflows_{t}"' in sql or f'FROM "wagtailcore_{t}"' in sql for t in read)
+    ] == []
+    assert not [sql for sql in selects if 'FROM "home_organisationpage"' in sql]
+    assert Melding.objects.get(reference=body["reference"]).organisation_id == org_a.pk
 
 
 @pytest.mark.django_db

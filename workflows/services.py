@@ -112,7 +112,7 @@ def submit_melding(
         targets=list(data.get("targets") or []),
         consent_to_share=bool(data.get("consent_to_share")),
     )
-    MeldingBehaviour.objects.bulk_create(
+    behaviours = MeldingBehaviour.objects.bulk_create(
         [MeldingBehaviour(melding=melding, kind=kind) for kind in kinds]
     )
     MeldingPersonalData.objects.create(
@@ -121,7 +121,7 @@ def submit_melding(
         **{field: data.get(field) or "" for field in PERSONAL_FIELDS},
     )
     _store_attachments(melding, attachments)
-    MeldingHistory.objects.create(
+    received = MeldingHistory.objects.create(
         melding=melding, actor=melding.reporter, action="ontvangen", to_status=INITIAL
     )
     _record_avoidance(melding, data.get("avoidance") or [], reporter)
@@ -132,7 +132,17 @@ def submit_melding(
     # No actor: the append-only trail cannot be purged, so it never links a reporter to a
     # melding (the history row does, and goes with the personal data).
     _audit_status(None, melding, "", INITIAL)
+    # The caller (the API's answer) shows what was just stored without reading it back.
+    for name, rows in (("behaviours", behaviours), ("history", [received]), ("additions", [])):
+        _known_related(melding, name, rows)
     return melding
+
+
+def _known_related(instance, name: str, rows: list) -> None:
+    """Mark instance.<name> as prefetched with rows (as prefetch_related_objects does)."""
+    queryset = getattr(instance, name).all()
+    queryset._result_cache, queryset._prefetch_done = list(rows), True
+    instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset
 
 
 @transaction.atomic
