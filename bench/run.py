@@ -258,8 +258,9 @@ def page_phases(procs: Processes, fx: dict, cached: bool, baseline_only: bool = 
     if not baseline_only:
         toolkit = [f"{url}?kind=handreiking" for url in fx["toolkits"]]
         public = fx["protocols"] + toolkit
-        if cached:  # warm: every URL once
-            load([get(u) for u in public], 1, count=len(public))
+        # Steady state, cached or not: every worker has compiled the templates, every URL has
+        # been served once (uncached: its route and fragments are stored; cached: the page).
+        load([get(u) for u in public], WEB_WORKERS, count=len(public) * 2)
         results[f"protocolpagina ({label})"] = load([get(u) for u in fx["protocols"]], 16)
         results[f"toolkit gefilterd ({label})"] = load([get(u) for u in toolkit], 16)
     if cached and not baseline_only:
