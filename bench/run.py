@@ -258,8 +258,9 @@ def page_phases(procs: Processes, fx: dict, cached: bool, baseline_only: bool = 
     if not baseline_only:
         toolkit = [f"{url}?kind=handreiking" for url in fx["toolkits"]]
         public = fx["protocols"] + toolkit
-        # Steady state, cached or not: every worker has compiled the templates, every URL has
-        # been served once (uncached: its route and fragments are stored; cached: the page).
+        # Steady state, cached or not: with all workers busy at once, each compiles the
+        # templates; every URL is served (uncached: its route and fragments are stored;
+        # cached: the page).
         load([get(u) for u in public], WEB_WORKERS, count=len(public) * 2)
         results[f"protocolpagina ({label})"] = load([get(u) for u in fx["protocols"]], 16)
         results[f"toolkit gefilterd ({label})"] = load([get(u) for u in toolkit], 16)
@@ -517,7 +518,6 @@ def main() -> None:
             delivery = delivery_phase(procs, log)
     finally:
         procs.stop_all()
-    intake.pop("ids", None)
     lines = report(pages, intake, delivery, scale)
     print("\n".join(lines))
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")

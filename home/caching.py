@@ -4,6 +4,8 @@ and empties on every publish; per-user pages, forms and the admin never are."""
 
 from __future__ import annotations
 
+import time
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -52,11 +54,17 @@ class PublicPageCacheMiddleware:
         return response
 
 
+def _fresh_generation() -> int:
+    """A lost generation (evicted, Redis restarted) must never come back as an old number:
+    what was stored under it before could be stale. Time only goes forward."""
+    return time.time_ns()
+
+
 def _generation() -> int:
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY, 1)
+        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
+        generation = cache.get(GENERATION_KEY)
     return generation
 
 
@@ -69,7 +77,8 @@ def generation_for(request) -> int:
 
 
 def generation_with(request, key: str):
-    """The generation for this request and the value stored at key, in one round trip."""
+    """The generation for this request and the value stored at key (one round trip for both
+    when the generation has not been read yet)."""
     if getattr(request, "cache_generation", None) is not None:
         return request.cache_generation, cache.get(key)
     found = cache.get_many([GENERATION_KEY, key])
@@ -82,15 +91,16 @@ def _bump() -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.add(GENERATION_KEY, 2, timeout=None)
+        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
 
 
 def invalidate_pages(**kwargs) -> None:
     """Every stored page goes stale at once (publishing is rare; a page can show others).
     Again after commit: a request between the first bump and the commit still read the old
-    rows, and what it stored must not outlive the change."""
+    rows, and what it stored must not outlive the change. (Robust: the change has committed
+    by then; a failing cache must not turn it into an error.)"""
     _bump()
-    transaction.on_commit(_bump)
+    transaction.on_commit(_bump, robust=True)
 
 
 class StoredPageMiddleware:
@@ -143,7 +153,7 @@ def connect_invalidation() -> None:
     """Publishing, unpublishing, moving or deleting a page, changing a page's privacy, a
     Site, a document or the national contact settings empties stored pages and fragments (called
     from HomeConfig.ready)."""
-    from django.db.models.signals import post_delete, post_save
+    from django.db.models.signals import post_delete, post_migrate, post_save
     from wagtail.documents import get_document_model
     from wagtail.models import Page, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -153,6 +163,8 @@ def connect_invalidation() -> None:
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(invalidate_pages, dispatch_uid=f"pagecache-{id(signal)}")
     post_delete.connect(invalidate_pages, sender=Page, dispatch_uid="pagecache-page-delete")
+    # Data migrations save through historical models, which send no signals to these senders.
+    post_migrate.connect(invalidate_pages, dispatch_uid="pagecache-migrate")
     for signal in (post_save, post_delete):
         # A page made private must leave the cache at once.
         # A Site change moves every address (and home.routing stores the Site).

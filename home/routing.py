@@ -14,6 +14,8 @@ live), so even a stale entry never serves another page; it falls back to Wagtail
 
 from __future__ import annotations
 
+import pickle
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -25,18 +27,24 @@ from wagtail.models import Page, PageViewRestriction, Site
 from .caching import generation_for, generation_with
 from .models import KNOWN_ORGANISATION, OrganisationPage
 
+# What unpickling an entry written by another release can raise; such an entry is a miss.
+UNREADABLE = (pickle.UnpicklingError, AttributeError, ImportError, EOFError, TypeError)
+
 
 def serve(request, path: str):
     """wagtail.views.serve, with the site, route and privacy of a known address preset."""
     if not settings.ROUTE_CACHE_SECONDS:  # a cache not shared by every process
         return wagtail_views.serve(request, path)
     key = _key(request, path)
-    generation, entry = generation_with(request, key)
-    if not _preset(request, entry, generation):
-        response = wagtail_views.serve(request, path)
+    try:
+        generation, entry = generation_with(request, key)
+    except UNREADABLE:  # e.g. pickled by a release whose classes have changed
+        generation, entry = generation_for(request), None
+    known = _preset(request, entry, generation)
+    response = wagtail_views.serve(request, path)
+    if not known:
         _remember(request, key, path, generation)
-        return response
-    return wagtail_views.serve(request, path)
+    return response
 
 
 def with_known_facts(page, request):
@@ -51,8 +59,12 @@ def with_known_facts(page, request):
 
 def _facts(page, request) -> dict:
     key = f"pagefacts:{generation_for(request)}:{page.pk}"
-    facts = cache.get(key)
-    if not isinstance(facts, dict) or set(facts) != {"restrictions", "organisation"}:
+    try:
+        facts = cache.get(key)
+    except UNREADABLE:
+        facts = None
+    if not _valid_facts(facts):
+        # Wagtail's own lookup, not the instance's (which _apply may have replaced).
         restrictions = Page.get_view_restrictions(page).values_list("pk", flat=True)
         facts = {
             "restrictions": list(restrictions),
@@ -61,6 +73,18 @@ def _facts(page, request) -> dict:
         }
         cache.set(key, facts, settings.ROUTE_CACHE_SECONDS)
     return facts
+
+
+def _valid_facts(facts) -> bool:
+    """Anything else (another release's format, a damaged entry) counts as unknown: never as
+    "no restrictions"."""
+    return (
+        isinstance(facts, dict)
+        and set(facts) == {"restrictions", "organisation"}
+        and isinstance(facts["restrictions"], list)
+        and all(type(pk) is int for pk in facts["restrictions"])
+        and (facts["organisation"] is None or isinstance(facts["organisation"], OrganisationPage))
+    )
 
 
 def _apply(page, facts: dict) -> None:
@@ -88,8 +112,9 @@ def _preset(request, entry, generation) -> bool:
             entry["page"],
             entry["facts"],
         )
-        facts["restrictions"], facts["organisation"]  # noqa: B018 (complete?)
     except (KeyError, TypeError):  # none, or written by another version
+        return False
+    if not isinstance(site, Site) or not _valid_facts(facts):
         return False
     page = _stored_page(stored)
     if page is None:
@@ -113,7 +138,7 @@ def _stored_page(stored):
         model = ContentType.objects.get_for_id(content_type_id).model_class()
     except (ContentType.DoesNotExist, TypeError, ValueError):
         return None
-    if model is None or not issubclass(model, Page):
+    if model is None or not issubclass(model, Page) or type(page_id) is not int:
         return None
     # select_related: the template reads the page's locale.
     found = model.objects.select_related("locale").filter(pk=page_id, url_path=url_path)

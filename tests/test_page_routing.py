@@ -192,3 +192,36 @@ def test_nothing_is_stored_when_the_cache_is_not_shared(client, protocol, settin
     assert cache.get(_entry_key(protocol)) is None
     PageViewRestriction.objects.create(page=protocol, restriction_type="login")
     assert client.get(protocol.url).status_code == 302
+
+
+class Gone:
+    """Stands for a class that a later release renamed or removed."""
+
+
+def test_an_entry_that_cannot_be_unpickled_is_a_miss(client, protocol, monkeypatch):
+    import sys
+
+    cache.set(_entry_key(protocol), {"page": Gone()})
+    monkeypatch.delattr(sys.modules[__name__], "Gone")
+    response = client.get(protocol.url)
+    assert response.status_code == 200 and protocol.title in response.content.decode()
+
+
+@pytest.mark.parametrize("damage", [None, "", "alle", [None]])
+def test_damaged_privacy_facts_never_count_as_public(client, protocol, damage):
+    PageViewRestriction.objects.create(page=protocol, restriction_type="login")
+    assert client.get(protocol.url).status_code == 302  # entry and facts stored
+    entry = cache.get(_entry_key(protocol))
+    entry["facts"] = {"restrictions": damage, "organisation": None}
+    cache.set(_entry_key(protocol), entry)
+    facts_key = f"pagefacts:{cache.get(GENERATION_KEY)}:{protocol.pk}"
+    cache.set(facts_key, {"restrictions": damage, "organisation": None})
+    assert client.get(protocol.url).status_code == 302
+
+
+def test_a_lost_generation_never_comes_back_as_an_old_number(client, protocol):
+    client.get(protocol.url)
+    before = cache.get(GENERATION_KEY)
+    cache.delete(GENERATION_KEY)  # evicted, or Redis restarted
+    client.get(protocol.url)
+    assert cache.get(GENERATION_KEY) > before

@@ -132,17 +132,22 @@ def submit_melding(
     # No actor: the append-only trail cannot be purged, so it never links a reporter to a
     # melding (the history row does, and goes with the personal data).
     _audit_status(None, melding, "", INITIAL)
-    # The caller (the API's answer) shows what was just stored without reading it back.
-    for name, rows in (("behaviours", behaviours), ("history", [received]), ("additions", [])):
-        _known_related(melding, name, rows)
+    # For an answer that shows what was stored without reading it back (stored_as_prefetched).
+    melding.just_stored = {"behaviours": behaviours, "history": [received], "additions": []}
     return melding
 
 
-def _known_related(instance, name: str, rows: list) -> None:
-    """Mark instance.<name> as prefetched with rows (as prefetch_related_objects does)."""
-    queryset = getattr(instance, name).all()
-    queryset._result_cache, queryset._prefetch_done = list(rows), True
-    instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset
+def stored_as_prefetched(melding: Melding) -> Melding:
+    """A melding fresh from submit_melding, with the rows it just stored as its prefetched
+    behaviours, history and additions (as prefetch_related_objects sets them), so its timeline
+    reads nothing back. Only for an answer right after submitting: later changes to this
+    instance's relations would not show."""
+    cache = melding.__dict__.setdefault("_prefetched_objects_cache", {})
+    for name, rows in melding.just_stored.items():
+        queryset = getattr(melding, name).all()
+        queryset._result_cache, queryset._prefetch_done = list(rows), True
+        cache[name] = queryset
+    return melding
 
 
 @transaction.atomic

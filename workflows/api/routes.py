@@ -28,6 +28,7 @@ from ..reporter import (
     run_addition,
     timeline_prefetches,
 )
+from ..services import stored_as_prefetched
 from ..timeline import timeline
 from . import schemas
 
@@ -163,7 +164,9 @@ def _submit(request, page_id: int, payload: schemas.MeldingIn, files=()) -> Stat
     uploads.setlistdefault("attachments").extend(files)
     result = run_intake(request, page, data, uploads)
     _check_stored(result, result.melding, RATE_LIMITED_MESSAGE)
-    melding = result.melding  # the user's own, just stored
+    # The user's own, just stored: the answer shows what was stored (nothing read back); the
+    # prefetch only reads what the timeline might need beyond that.
+    melding = stored_as_prefetched(result.melding)
     prefetch_related_objects([melding], *timeline_prefetches())
     return Status(201, _melding(melding))
 
