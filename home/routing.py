@@ -40,11 +40,9 @@ def serve(request, path: str):
         generation, entry = generation_with(request, key)
     except UNREADABLE:  # e.g. pickled by a release whose classes have changed
         generation, entry = generation_for(request), None
-    known = _preset(request, entry, generation)
-    response = wagtail_views.serve(request, path)
-    if not known:
+    if not _preset(request, entry, generation):
         _remember(request, key, path, generation)
-    return response
+    return wagtail_views.serve(request, path)  # with the route and facts set on the request
 
 
 def with_known_facts(page, request):
@@ -146,21 +144,22 @@ def _stored_page(stored):
 
 
 def _remember(request, key: str, path: str, generation) -> None:
-    """Store the route Wagtail just walked, if the whole path was page slugs (not a
-    sub-route such as a protocol's pdf/)."""
-    site = getattr(request, "_wagtail_site", None)
-    route = getattr(request, "_wagtail_route_for_request", None)
-    if site is None or route is None:
+    """Walk the path as Wagtail would (its result stays on the request for serve), tell the
+    page its facts, and store the entry if the whole path was page slugs (not a sub-route such
+    as a protocol's pdf/)."""
+    route = Page.route_for_request(request, path)
+    if route is None:  # no site or no such page: serve answers 404
         return
-    page = route[0]
-    root = site.root_page.localized
-    if page.url_path != root.url_path + path:
+    page, site = route[0], request._wagtail_site
+    facts = _facts(page, request)
+    _apply(page, facts)
+    if page.url_path != site.root_page.localized.url_path + path:
         return
     entry = {
         "generation": generation,
         "site": site,
         "site_root_paths": Site.get_site_root_paths(),
         "page": (page.pk, page.content_type_id, page.url_path),
-        "facts": _facts(page, request),
+        "facts": facts,
     }
     cache.set(key, entry, settings.ROUTE_CACHE_SECONDS)

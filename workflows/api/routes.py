@@ -9,7 +9,6 @@ from typing import Annotated
 
 import pydantic
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
@@ -26,7 +25,6 @@ from ..reporter import (
     ADDITION_RATE_LIMITED_MESSAGE,
     own_meldingen,
     run_addition,
-    timeline_prefetches,
 )
 from ..services import stored_as_prefetched
 from ..timeline import timeline
@@ -164,11 +162,8 @@ def _submit(request, page_id: int, payload: schemas.MeldingIn, files=()) -> Stat
     uploads.setlistdefault("attachments").extend(files)
     result = run_intake(request, page, data, uploads)
     _check_stored(result, result.melding, RATE_LIMITED_MESSAGE)
-    # The user's own, just stored: the answer shows what was stored (nothing read back); the
-    # prefetch only reads what the timeline might need beyond that.
-    melding = stored_as_prefetched(result.melding)
-    prefetch_related_objects([melding], *timeline_prefetches())
-    return Status(201, _melding(melding))
+    # The user's own, just stored: the answer shows what was stored, nothing read back.
+    return Status(201, _melding(stored_as_prefetched(result.melding)))
 
 
 @router.post(
