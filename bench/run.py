@@ -143,8 +143,16 @@ def start_web(procs: Processes, page_cache: bool) -> subprocess.Popen:
     raise RuntimeError("gunicorn kwam niet op")
 
 
-def load(requests: list[dict], concurrency: int, *, count: int | None = None) -> dict:
-    """Run bench.loadgen in its own process against the web server."""
+class FailedRequests(RuntimeError):
+    """A measured request did not get its expected answer: the run stops (a 500 is no
+    throughput)."""
+
+
+def load(
+    requests: list[dict], concurrency: int, *, count: int | None = None, expect: int = 200
+) -> dict:
+    """Run bench.loadgen in its own process against the web server; every answer must have
+    status expect, or the run stops with FailedRequests."""
     plan = {"host": HOST, "port": PORT, "concurrency": concurrency, "requests": requests}
     plan.update({"count": count} if count else {"duration": SECONDS})
     result = subprocess.run(
@@ -155,7 +163,15 @@ def load(requests: list[dict], concurrency: int, *, count: int | None = None) ->
         text=True,
         check=True,
     )
-    return json.loads(result.stdout)
+    outcome = json.loads(result.stdout)
+    wrong = {s: n for s, n in outcome["statuses"].items() if s != str(expect)}
+    if wrong or outcome["errors"]:
+        paths = sorted({r["path"] for r in requests})[:5]
+        raise FailedRequests(
+            f"verwacht {expect}, gekregen {wrong or '-'}, fouten {outcome['errors']}"
+            f" (adressen o.a. {paths})"
+        )
+    return outcome
 
 
 def get(path: str, cookie: str = "") -> dict:
@@ -231,6 +247,7 @@ def fixtures() -> dict:
     return {
         "reporters": reporters,
         "orgs": orgs,
+        "organisation_home": biggest.url,
         "protocols": [p.url for p in ProtocolPage.objects.live().child_of(biggest)][:1]
         + [p.url for p in ProtocolPage.objects.live().filter(depth__gt=3)[:50]],
         "toolkits": [t.url for t in ToolkitIndexPage.objects.live().filter(depth__gt=3)[:50]],
@@ -257,13 +274,16 @@ def page_phases(procs: Processes, fx: dict, cached: bool, baseline_only: bool = 
         results[f"Django /gezond/ ({label})"] = load([get(HEALTH_URL)], 16)
     if not baseline_only:
         toolkit = [f"{url}?kind=handreiking" for url in fx["toolkits"]]
-        public = fx["protocols"] + toolkit
+        homes = {"startpagina landelijk": "/", "startpagina organisatie": fx["organisation_home"]}
+        public = fx["protocols"] + toolkit + list(homes.values())
         # Steady state, cached or not: with all workers busy at once, each compiles the
         # templates; every URL is served (uncached: its route and fragments are stored;
         # cached: the page).
         load([get(u) for u in public], WEB_WORKERS, count=len(public) * 2)
         results[f"protocolpagina ({label})"] = load([get(u) for u in fx["protocols"]], 16)
         results[f"toolkit gefilterd ({label})"] = load([get(u) for u in toolkit], 16)
+        for name, url in homes.items():
+            results[f"{name} ({label})"] = load([get(url)], 16)
     if cached and not baseline_only:
         cookies = fx["sessions"]
         staff = {
@@ -313,10 +333,12 @@ def intake_phase(procs: Processes, fx: dict) -> dict:
     ]
     web = start_web(procs, page_cache=True)
     # Warm-up, not counted: each worker has answered a melding (first connection, schemas).
-    load(requests[-INTAKE_WARMUP:], INTAKE_CONCURRENCY, count=INTAKE_WARMUP)
+    load(requests[-INTAKE_WARMUP:], INTAKE_CONCURRENCY, count=INTAKE_WARMUP, expect=201)
     began = timezone.now()
     # Within the per-user rate limit: a burst from many office holders, not one.
-    result = load(requests, INTAKE_CONCURRENCY, count=min(INTAKE_COUNT, 8 * len(requests)))
+    result = load(
+        requests, INTAKE_CONCURRENCY, count=min(INTAKE_COUNT, 8 * len(requests)), expect=201
+    )
     procs.stop(web)
     new = Melding.objects.filter(created_at__gte=began, reporter__username__startswith="bench-")
     result["committed"] = new.count()
@@ -403,6 +425,8 @@ MINIMUM_SHARE_OF_STATIC = {
     "protocolpagina (gecachet)": 0.5,
     "toolkit gefilterd (gecachet)": 0.5,
     "protocolpagina (ongecachet)": 0.1,
+    "startpagina landelijk (gecachet)": 0.5,
+    "startpagina organisatie (gecachet)": 0.5,
 }
 STAFF_PAGES = (
     "partnerinbox",
@@ -419,7 +443,7 @@ def verdict(ok: bool) -> str:
 def report(pages: dict, intake: dict, delivery: dict, scale: str) -> list[str]:
     lines = [f"Veilig Bestuur benchmark — {scale}", ""]
     lines.append(
-        f"{'meting':<32}{'verz./s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
+        f"{'meting':<38}{'verz./s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
         f"{'fouten':>8}{'× statisch':>12}  doel"
     )
     for name, r in pages.items():
@@ -434,7 +458,7 @@ def report(pages: dict, intake: dict, delivery: dict, scale: str) -> list[str]:
         elif name in STAFF_PAGES:
             goal = f"p95 < 300 ms: {verdict(r['p95'] < 300)}"
         lines.append(
-            f"{name:<32}{r['rate']:>9.1f}{r['p50']:>9.1f}{r['p95']:>9.1f}{r['p99']:>9.1f}"
+            f"{name:<38}{r['rate']:>9.1f}{r['p50']:>9.1f}{r['p95']:>9.1f}{r['p99']:>9.1f}"
             f"{r['errors']:>8}{ratio:>12.3f}  {goal}"
         )
     static = pages["statisch bestand (gecachet)"]["rate"]

@@ -14,6 +14,8 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Collection, Orderable, Page
 
+from .page_facts import KNOWN_ORGANISATION, PageFactsMixin
+
 
 class OrganisationKind(models.TextChoices):
     GEMEENTE = "gemeente", _("Gemeente")
@@ -47,11 +49,7 @@ def validate_official_code(kind: str, code: str) -> None:
         )
 
 
-# Attribute on a page instance holding its organisation, when home.routing already knows it.
-KNOWN_ORGANISATION = "_known_organisation"
-
-
-class HomePage(Page):
+class HomePage(PageFactsMixin, Page):
     """The national home: root of the default Site."""
 
     intro = RichTextField(
@@ -76,7 +74,7 @@ class HomePage(Page):
         verbose_name_plural = _("landelijke startpagina's")
 
 
-class OrganisationIndexPage(Page):
+class OrganisationIndexPage(PageFactsMixin, Page):
     """Container for all organisation root pages."""
 
     intro = RichTextField(
@@ -120,7 +118,7 @@ def _provisioned_link(model, verbose_name, help_text=PROVISIONED_HELP):
     )
 
 
-class OrganisationPage(Page):
+class OrganisationPage(PageFactsMixin, Page):
     """Root page of one gemeente, provincie or waterschap: the anchor of the tenant.
 
     Provisioning (home.provisioning) fills the group, collection and workflow links.

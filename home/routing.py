@@ -22,10 +22,11 @@ from django.core.cache import cache
 from django.http import Http404
 from django.utils import translation
 from wagtail import views as wagtail_views
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
 
 from .caching import generation_for, generation_with
-from .models import KNOWN_ORGANISATION, OrganisationPage
+from .models import OrganisationPage
+from .page_facts import forget, tell
 
 # What unpickling an entry written by another release can raise; such an entry is a miss.
 UNREADABLE = (pickle.UnpicklingError, AttributeError, ImportError, EOFError, TypeError)
@@ -62,12 +63,14 @@ def _facts(page, request) -> dict:
     except UNREADABLE:
         facts = None
     if not _valid_facts(facts):
-        # Wagtail's own lookup, not the instance's (which _apply may have replaced).
-        restrictions = Page.get_view_restrictions(page).values_list("pk", flat=True)
+        forget(page)  # Wagtail's own lookups, not stored answers
+        restrictions = page.get_view_restrictions().values_list("pk", flat=True)
+        organisation = OrganisationPage.for_page(page)
         facts = {
             "restrictions": list(restrictions),
-            # The tenant shown in the title, header and footer (its own publish renews this).
-            "organisation": OrganisationPage.for_page(page),
+            # The tenant shown in the title, header and footer (its own publish renews this),
+            # stored bare: never the routed instance itself with its facts attached.
+            "organisation": _bare(organisation),
         }
         cache.set(key, facts, settings.ROUTE_CACHE_SECONDS)
     return facts
@@ -86,11 +89,19 @@ def _valid_facts(facts) -> bool:
 
 
 def _apply(page, facts: dict) -> None:
-    ids = facts["restrictions"]
-    objects = PageViewRestriction.objects
-    # Wagtail's privacy hook (and the API) ask the page; it gives the stored answer.
-    page.get_view_restrictions = lambda: objects.filter(pk__in=ids) if ids else objects.none()
-    setattr(page, KNOWN_ORGANISATION, facts["organisation"])
+    # Wagtail's privacy hook (and the API) ask the page; home.page_facts gives the stored answer.
+    tell(page, facts["restrictions"], facts["organisation"])
+
+
+def _bare(instance):
+    """A copy of a model instance with its field values only: no cached relations, no facts
+    told, nothing another request attached. What the cache stores is plain data."""
+    if instance is None:
+        return None
+    names = [f.attname for f in instance._meta.concrete_fields]
+    return type(instance).from_db(
+        instance._state.db, names, [getattr(instance, name) for name in names]
+    )
 
 
 def _key(request, path: str) -> str:
@@ -157,7 +168,7 @@ def _remember(request, key: str, path: str, generation) -> None:
         return
     entry = {
         "generation": generation,
-        "site": site,
+        "site": _bare(site),  # its root_page may be the routed page itself
         "site_root_paths": Site.get_site_root_paths(),
         "page": (page.pk, page.content_type_id, page.url_path),
         "facts": facts,

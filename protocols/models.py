@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Revision
 
 from home.models import OrganisationPage
+from home.page_facts import PageFactsMixin
 
 from .blocks import ProtocolSectionsBlock, TemplateSectionsBlock
 from .panels import TemplateChangesPanel, TranslationStatusPanel
@@ -62,7 +63,7 @@ class ProtocolContentMixin(RoutablePageMixin):
         return response
 
 
-class ProtocolTemplatePage(ProtocolContentMixin, Page):
+class ProtocolTemplatePage(PageFactsMixin, ProtocolContentMixin, Page):
     """The national template Agressieprotocol, maintained by the Landelijke redactie."""
 
     intro = RichTextField(
@@ -95,7 +96,7 @@ class ProtocolTemplatePage(ProtocolContentMixin, Page):
         verbose_name_plural = _("landelijke sjablonen agressieprotocol")
 
 
-class ProtocolPage(ProtocolContentMixin, Page):
+class ProtocolPage(PageFactsMixin, ProtocolContentMixin, Page):
     """An organisation's Agressieprotocol, derived from the national template.
 
     section_bases maps each template section (by block id) the organisation has taken over, or

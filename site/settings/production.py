@@ -9,6 +9,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
+from .shared_cache import shared_cache_settings
 
 
 def env(name: str, default: str | None = None, *, required: bool = False) -> str:
@@ -43,17 +44,9 @@ if not FIELD_ENCRYPTION_KEYS:
 
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
-        }
-    }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-    PUBLIC_PAGE_CACHE_SECONDS = int(env("PUBLIC_PAGE_CACHE_SECONDS", "300"))
-    FRAGMENT_CACHE_SECONDS = 3600
-    ROUTE_CACHE_SECONDS = 3600
+    globals().update(
+        shared_cache_settings(REDIS_URL, int(env("PUBLIC_PAGE_CACHE_SECONDS", "300")))
+    )
 
 WAGTAILADMIN_BASE_URL = env("BASE_URL", required=True).rstrip("/")
 

@@ -14,6 +14,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.page_facts import PageFactsMixin
+
 
 class ChecklistPhase(models.TextChoices):
     PREPARATION = "voorbereiding", _("1. Voorbereiding")
@@ -107,7 +109,7 @@ class ChecklistItem(Orderable):
         return self.text
 
 
-class ChecklistPage(Page):
+class ChecklistPage(PageFactsMixin, Page):
     """Public view of the Checklist Veilig Openbaar Bestuur (content: toolkit.ChecklistHeading)."""
 
     intro = RichTextField(

@@ -15,6 +15,7 @@ from wagtail.models import Locale, Orderable, Page, PageQuerySet
 from wagtail.search import index
 
 from home.models import OrganisationIndexPage, OrganisationPage
+from home.page_facts import PageFactsMixin
 
 from .taxonomy import MOMENT_FIELDS, Audience, Moment, ResourceKind
 
@@ -29,7 +30,7 @@ def national_resources(locale: Locale) -> PageQuerySet:
     return queryset
 
 
-class ToolkitIndexPage(Page):
+class ToolkitIndexPage(PageFactsMixin, Page):
     """The toolkit: national under the home page, or an organisation's own.
 
     An organisation's toolkit shows its own resources (children) and every national resource it
@@ -123,7 +124,7 @@ class HiddenNationalResource(Orderable):
             )
 
 
-class ToolkitResourcePage(Page):
+class ToolkitResourcePage(PageFactsMixin, Page):
     """One instrument of the toolkit: a guide, example protocol, app, presentation, link, ..."""
 
     kind = models.CharField(

@@ -11,11 +11,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.page_facts import PageFactsMixin
+
 from .resources import ToolkitResourcePage
 from .taxonomy import Moment, StappenplanRole
 
 
-class StappenplanPage(Page):
+class StappenplanPage(PageFactsMixin, Page):
     """What each role can do before, during and after an incident (Leidraad Veilig Bestuur)."""
 
     intro = RichTextField(

@@ -8,6 +8,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from home.page_facts import PageFactsMixin
+
 
 class QuestionBlock(blocks.StructBlock):
     label = blocks.CharBlock(label=_("Vraag"), max_length=200)
@@ -32,7 +34,7 @@ class QuestionBlock(blocks.StructBlock):
         label = _("Aanvullende vraag")
 
 
-class MeldenPage(RoutablePageMixin, Page):
+class MeldenPage(PageFactsMixin, RoutablePageMixin, Page):
     """Where an organisation's office holders report an incident."""
 
     intro = RichTextField(
