@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from workflows.ratelimit import client_ip
+from core.ratelimit import client_ip
 
 PREFIX = "login-lockout"
 

@@ -211,9 +211,10 @@ def fixtures() -> dict:
     from wagtail.models import APIToken
 
     from home.models import OrganisationPage
+    from meldingen.pages import MeldenPage
+    from partners.models import Partner
     from protocols.models import ProtocolPage
     from toolkit.models import ToolkitIndexPage
-    from workflows.models import MeldenPage, Partner
 
     User = get_user_model()
     orgs = list(
@@ -306,7 +307,7 @@ def intake_phase(procs: Processes, fx: dict) -> dict:
     from django.utils import timezone
     from django_tasks_db.models import DBTaskResult
 
-    from workflows.models import Melding
+    from meldingen.models import Melding
 
     cache.delete_pattern("*ratelimit:*")
     occurred = timezone.now().replace(microsecond=0).isoformat()
@@ -365,9 +366,10 @@ def route_some(count: int) -> tuple[list[int], float]:
     from django.contrib.auth import get_user_model
     from django.db import transaction
 
-    from workflows.models import Melding, Notice, Status
-    from workflows.rules import propose
-    from workflows.services import route, triage
+    from meldingen.models import Melding, Status
+    from partners.models import Notice
+    from partners.rules import propose
+    from workflows.moderation import route, triage
 
     actor = get_user_model().objects.get(username="beheerder")
     waiting = Melding.objects.filter(
@@ -397,7 +399,7 @@ def drain_intake(procs: Processes, intake: dict) -> None:
 
 
 def delivery_phase(procs: Processes, log: Path) -> dict:
-    from workflows.models import Notice
+    from partners.models import Notice
 
     run_workers(procs, 4)  # first anything still queued (e.g. from earlier runs), untimed
     results = {}
@@ -507,7 +509,7 @@ def main() -> None:
     VAR.mkdir(parents=True, exist_ok=True)
     say("voorbereiden: database, migraties, statische bestanden, schaaldata")
     prepare()
-    from workflows.models import Melding
+    from meldingen.models import Melding
 
     fx = fixtures()
     scale = (

@@ -52,13 +52,13 @@ def organisations(n: int, start: int = 0, seed: int = 1) -> list:
     from django.utils import timezone
 
     from home.provisioning import provision_organisation
+    from partners.models import Partner, PartnerKind
     from protocols.models import ProtocolPage, ProtocolTemplatePage
     from protocols.sections import derive_protocol
     from toolkit.demo import local_toolkit
     from toolkit.demo_content import LOCAL_RESOURCES
     from toolkit.models import ChecklistItem, ChecklistProgress, ToolkitIndexPage
     from workflows.demo import melden_page
-    from workflows.models import Partner, PartnerKind
 
     rng = random.Random(seed + start)
     kinds = {k.code: k for k in PartnerKind.objects.all()}
@@ -111,7 +111,7 @@ def organisations(n: int, start: int = 0, seed: int = 1) -> list:
 
 def _statuses(rng: random.Random, age_days: int) -> str:
     """Old meldingen are mostly closed; recent ones still open or with the partners."""
-    from workflows.models import Status
+    from meldingen.models import Status
 
     if age_days < 3:
         return rng.choice([Status.RECEIVED, Status.ROUTED])
@@ -122,7 +122,7 @@ def _statuses(rng: random.Random, age_days: int) -> str:
 
 def _reference(pk: int) -> str:
     """Unique per primary key, in the format of new_reference (bench data only)."""
-    from workflows.models.melding import REFERENCE_ALPHABET as A
+    from meldingen.models.melding import REFERENCE_ALPHABET as A
 
     chars, n = [], pk * 7919 + 104729
     for _ in range(8):
@@ -137,21 +137,19 @@ def meldingen(orgs: list, total: int, seed: int = 2) -> int:
     from django.db import transaction
     from django.utils import timezone
 
-    from workflows.models import (
+    from meldingen.models import (
         BehaviourKind,
         Channel,
         Melding,
         MeldingBehaviour,
         MeldingHistory,
         MeldingPersonalData,
-        Notice,
-        Partner,
         Place,
         ReporterRole,
-        RoutingDecision,
         Status,
     )
-    from workflows.models.choices import severity_for
+    from meldingen.models.choices import severity_for
+    from partners.models import Notice, Partner, RoutingDecision
 
     from .bulk import copy_instances, reserve_ids
 
@@ -249,8 +247,8 @@ def meldingen(orgs: list, total: int, seed: int = 2) -> int:
 def open_in_workflow(limit: int) -> int:
     """Put the newest received meldingen into the moderation workflow as intake does, so the
     coordinators' queues and dashboards hold real task states."""
+    from meldingen.models import Melding, Status
     from workflows.engine import start_moderation
-    from workflows.models import Melding, Status
 
     waiting = list(
         Melding.objects.filter(status=Status.RECEIVED, workflow_states__isnull=True).order_by(
@@ -278,12 +276,14 @@ def main(argv=None) -> None:
 
     from home.models import OrganisationPage
     from home.setup import ensure_platform
-    from workflows.models import Melding
-    from workflows.setup import ensure_national_routing
+    from meldingen.models import Melding
+    from partners.setup import ensure_national_routing
+    from workflows.engine import ensure_meldingen_workflow
 
     start = time.monotonic()
     ensure_platform()
     ensure_national_routing()
+    ensure_meldingen_workflow()
     # Safe to run again: only what is missing is added.
     orgs = list(OrganisationPage.objects.filter(title__contains=" Schaalstad "))
     orgs += organisations(max(args.organisations - len(orgs), 0), start=len(orgs))

@@ -42,7 +42,7 @@ ROLE_MODEL_PERMISSIONS = {
     "editors_group": [],
     "publishers_group": [],
     "coordinators_group": [
-        ("workflows", f"{action}_{model}")
+        ("partners", f"{action}_{model}")
         for model in ("partner", "routingrule")
         for action in ("add", "change", "delete", "view")
     ],
@@ -50,9 +50,9 @@ ROLE_MODEL_PERMISSIONS = {
 # National content the Landelijke redactie maintains (kept here, in one place, with the rest
 # of what provisioning grants).
 NATIONAL_MODELS = [
-    ("workflows", "partnerkind"),
-    ("workflows", "partner"),
-    ("workflows", "routingrule"),
+    ("partners", "partnerkind"),
+    ("partners", "partner"),
+    ("partners", "routingrule"),
     ("toolkit", "checklistheading"),
     ("toolkit", "checklistitem"),
     ("toolkit", "audience"),

@@ -8,12 +8,12 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.forms import PublicLoginForm
-from home.health import alive, ready
+from core.health import alive, ready
 from home.routing import serve as serve_page
 from home.sitemap import TranslatedSitemap
+from meldingen.api.main import api
+from meldingen.views.mine import melding_detail, my_meldingen
 from toolkit.views.search import search
-from workflows.api.main import api
-from workflows.views.mine import melding_detail, my_meldingen
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -26,7 +26,7 @@ urlpatterns = [
     ),
     path("account/uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("account/tweestaps/", include("accounts.urls")),
-    path("partner/", include("workflows.urls")),
+    path("partner/", include("partners.urls")),
     path("api/", api.urls),
     path("mijn-meldingen/", my_meldingen, name="my_meldingen"),
     path("mijn-meldingen/<str:reference>/", melding_detail, name="my_melding"),

@@ -13,26 +13,23 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import ModelLogEntry, Revision, WorkflowState
 
-from workflows.audit import verify
-from workflows.models import (
+from core.audit import verify
+from core.models import AuditAction, AuditEvent
+from meldingen.models import (
     Attachment,
-    AuditAction,
-    AuditEvent,
-    FeedbackKind,
+    AvoidanceSignal,
     Melding,
     MeldingAddition,
     MeldingBehaviour,
     MeldingHistory,
     MeldingPersonalData,
-    Notice,
-    PartnerFeedback,
-    RoutingDecision,
 )
-from workflows.registration.models import AvoidanceSignal, PurgeRecord
-from workflows.services import add_feedback, add_information
-
-from . import factories
-from .test_melding_intake import PNG
+from meldingen.services import add_information
+from partners.models import FeedbackKind, Notice, PartnerFeedback, RoutingDecision
+from partners.services import add_feedback
+from reporting.models import PurgeRecord
+from tests import factories
+from tests.meldingen.test_melding_intake import PNG
 
 
 @dataclass

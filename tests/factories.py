@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from workflows.models import MeldenPage, Partner, PartnerKind, RoutingRule
-from workflows.rules import Proposal
-from workflows.services import route, submit_melding, triage
+from meldingen.pages import MeldenPage
+from meldingen.services import submit_melding
+from partners.models import Partner, PartnerKind, RoutingRule
+from partners.rules import Proposal
+from workflows.moderation import route, triage
 
 
 def melden_page(org) -> MeldenPage:

@@ -8,9 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from workflows.models import Notice, RoutingDecision
-
-from . import factories
+from partners.models import Notice, RoutingDecision
+from tests import factories
 
 AMS = ZoneInfo("Europe/Amsterdam")
 

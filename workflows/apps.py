@@ -3,11 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 class WorkflowsConfig(AppConfig):
+    """Wagtail workflow glue: the melding moderation task types and their screens."""
+
     name = "workflows"
-    verbose_name = _("Meldingen")
+    verbose_name = _("Moderatie van meldingen")
 
     def ready(self):
-        from . import signals  # noqa: F401
-        from .engine import silence_wagtail_mail_for_meldingen
+        from workflows.engine import connect
 
-        silence_wagtail_mail_for_meldingen()
+        connect()

@@ -7,12 +7,15 @@ from django.utils import timezone
 
 from home.demo import ORGANISATIONS, demo_account
 from home.models import OrganisationPage
-
-from .engine import begin_moderation
-from .models import MeldenPage, Melding, Notice, Partner
-from .rules import propose
-from .services import acknowledge, add_feedback, route, submit_melding, triage
-from .setup import ensure_national_routing
+from meldingen.models import Melding
+from meldingen.pages import MeldenPage
+from meldingen.services import submit_melding
+from partners.models import Notice, Partner
+from partners.rules import propose
+from partners.services import acknowledge, add_feedback
+from partners.setup import ensure_national_routing
+from workflows.engine import begin_moderation, ensure_meldingen_workflow
+from workflows.moderation import route, triage
 
 # Partner kinds with a concrete partner in every demo organisation, and their demo account.
 DEMO_PARTNERS = {
@@ -182,6 +185,7 @@ def _meldingen(org: OrganisationPage, page: MeldenPage, reporter, coordinator) -
 
 def load(stdout) -> list[tuple[str, str]]:
     kinds = ensure_national_routing()
+    ensure_meldingen_workflow()
     accounts = []
     for spec in ORGANISATIONS:
         org = OrganisationPage.objects.get(official_code=spec["code"], locale__language_code="nl")

@@ -11,7 +11,8 @@ from django.utils import timezone
 from django_tasks import task
 from wagtail.models import TaskState, Workflow, WorkflowContentType, WorkflowState, WorkflowTask
 
-from .models import Melding, RoutingTask, Status, TriageTask
+from meldingen.models import Melding, Status
+from workflows.models import RoutingTask, TriageTask
 
 WORKFLOW_NAME = "Meldingen: triage en routering"
 
@@ -110,3 +111,16 @@ def silence_wagtail_mail_for_meldingen() -> None:
         signal.connect(
             _unless_melding(notifier), sender=WorkflowState, dispatch_uid=uid, weak=False
         )
+
+
+def _queue_moderation(sender, melding, **kwargs) -> None:
+    begin_moderation.enqueue(melding.pk)  # in the intake's transaction (outbox)
+
+
+def connect() -> None:
+    """From WorkflowsConfig.ready: start moderation for every submitted melding, and keep
+    Wagtail's workflow e-mails away from meldingen."""
+    from meldingen.signals import melding_submitted
+
+    melding_submitted.connect(_queue_moderation, dispatch_uid="workflows_queue_moderation")
+    silence_wagtail_mail_for_meldingen()

@@ -7,7 +7,7 @@ def finish_workflow(workflow_state, user=None, **kwargs):
     status changes only through workflows.services)."""
     from wagtail.workflows import publish_workflow_state
 
-    from workflows.models import Melding
+    from meldingen.models import Melding
 
     if isinstance(workflow_state.content_object, Melding):
         return None

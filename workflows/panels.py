@@ -7,8 +7,8 @@ from django.db.models.functions import Cast
 from wagtail.admin.ui.components import Component
 from wagtail.models import TaskState
 
-from .models import Melding
-from .permissions import meldingen_for_coordinator
+from meldingen.models import Melding
+from meldingen.permissions import meldingen_for_coordinator
 
 
 def waiting_meldingen(user):

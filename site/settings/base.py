@@ -10,12 +10,15 @@ VAR_DIR = BASE_DIR / "var"
 DEMO_CONTENT_ALLOWED = False
 
 INSTALLED_APPS = [
+    "core",
     "accounts",
     "home",
     "protocols",
     "toolkit",
+    "meldingen",
+    "partners",
     "workflows",
-    "workflows.registration",
+    "reporting",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -43,6 +43,9 @@ else:
 
 if _problem is None:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL)}
+    # A test database of this run's own: two runs on one machine never collide.
+    _base = DATABASES["default"]["NAME"]
+    DATABASES["default"]["TEST"] = {"NAME": f"test_{_base}_{os.getpid()}"}
     TEST_DATABASE_VENDOR = "postgresql"
 elif _require:
     raise ImproperlyConfigured(f"REQUIRE_POSTGRES=1 but PostgreSQL is unreachable: {_problem}")

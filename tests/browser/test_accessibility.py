@@ -7,11 +7,20 @@ import re
 from urllib.parse import urlsplit
 
 from home.models import HomePage, OrganisationIndexPage, OrganisationPage
+from meldingen.models import Melding
+from meldingen.pages import MeldenPage
+from partners.models import Notice
 from protocols.models import ProtocolPage, ProtocolTemplatePage
+from tests.browser.conftest import (
+    MELDEN,
+    PHONE,
+    axe_violations,
+    fill_melding,
+    login,
+    screenshot,
+    submit,
+)
 from toolkit.models import ChecklistPage, StappenplanPage, ToolkitIndexPage, ToolkitResourcePage
-from workflows.models import MeldenPage, Melding, Notice
-
-from .conftest import MELDEN, PHONE, axe_violations, fill_melding, login, screenshot, submit
 
 PUBLIC_PAGE_TYPES = [
     HomePage,

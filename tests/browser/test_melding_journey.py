@@ -9,10 +9,18 @@ import re
 
 import pytest
 
+from meldingen.models import Melding
+from tests.browser.conftest import (
+    DESCRIPTION,
+    IMPACT,
+    MELDEN,
+    PHONE,
+    fill_melding,
+    login,
+    screenshot,
+    submit,
+)
 from tests.smtp import SMTPServer, free_port
-from workflows.models import Melding
-
-from .conftest import DESCRIPTION, IMPACT, MELDEN, PHONE, fill_melding, login, screenshot, submit
 
 # A 1x1 transparent PNG.
 PNG = base64.b64decode(

@@ -11,8 +11,7 @@ from playwright.sync_api import expect
 
 from home.models import OrganisationPage
 from protocols.models import ProtocolPage
-
-from .conftest import login, screenshot
+from tests.browser.conftest import login, screenshot
 
 NEW_TEXT = "Meld elk incident binnen een uur bij de griffie van Voorbeeldstad, ook in het weekend."
 

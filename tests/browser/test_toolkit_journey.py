@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .conftest import screenshot
+from tests.browser.conftest import screenshot
 
 TOOLKIT = "/organisaties/gemeente-voorbeeldstad/toolkit/"
 

@@ -12,25 +12,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from .. import crypto
-from ..audit import record
-from ..delivery import retry_by_hand
-from ..engine import current_task_state
-from ..filters import MeldingFilterSet
-from ..models import Attachment, AuditAction, BehaviourKind, Melding, Notice, Partner, Severity
-from ..models.tasks import ExtraStepTask, RoutingTask, TriageTask
-from ..permissions import meldingen_for_coordinator
-from ..registration.erasure import erasure_of
-from ..rules import Proposal, propose, shareable
-from ..services import complete_step, route, triage
-from ..status import TransitionError
-
-
-def coordinator_melding(request, pk) -> Melding:
-    """The melding within the user's coordinator scope; 404 for everyone else."""
-    return get_object_or_404(
-        meldingen_for_coordinator(request.user).select_related("organisation", "personal"), pk=pk
-    )
+from core import crypto
+from core.audit import record
+from core.models import AuditAction
+from meldingen.filters import MeldingFilterSet
+from meldingen.models import Attachment, BehaviourKind, Severity
+from meldingen.permissions import coordinator_melding, meldingen_for_coordinator
+from meldingen.status import TransitionError
+from partners.delivery import retry_by_hand
+from partners.models import Notice, Partner
+from partners.rules import Proposal, propose, shareable
+from workflows.engine import current_task_state
+from workflows.models import ExtraStepTask, RoutingTask, TriageTask
+from workflows.moderation import complete_step, route, triage
 
 
 def listing(request):
@@ -64,7 +58,7 @@ def detail(request, pk):
             "notices": melding.notices.select_related("partner", "rule").order_by("pk"),
             "attachments": melding.attachments.all(),
             "audit_events": melding.audit_events.order_by("-pk")[:50],
-            "erasure": erasure_of(melding),
+            "erasure": melding.erasure,
         },
     )
 
@@ -88,7 +82,7 @@ def _step_guard(request, melding, task_class):
     task_state = current_task_state(melding)
     if task_state is None or not isinstance(task_state.task.specific, task_class):
         messages.error(request, _("Deze stap is voor deze melding nu niet aan de orde."))
-        return redirect("workflows_melding_detail", melding.pk)
+        return redirect("melding_detail", melding.pk)
     return None
 
 
@@ -102,7 +96,7 @@ def triage_view(request, pk):
         triage(melding, actor=request.user, **form.cleaned_data)
         record(request.user, AuditAction.TRIAGE, melding=melding)
         messages.success(request, _("Triage vastgelegd; de melding staat klaar voor routering."))
-        return redirect("workflows_melding_routing", melding.pk)
+        return redirect("melding_routing", melding.pk)
     return TemplateResponse(
         request,
         "workflows/admin/step_form.html",
@@ -133,7 +127,7 @@ def step_view(request, pk):
         complete_step(melding, actor=request.user, note=form.cleaned_data["note"])
         record(request.user, AuditAction.STEP, melding=melding, detail=task.name)
         messages.success(request, _("Stap afgerond."))
-        return redirect("workflows_melding_detail", melding.pk)
+        return redirect("melding_detail", melding.pk)
     return TemplateResponse(
         request,
         "workflows/admin/step_form.html",
@@ -178,7 +172,7 @@ def routing_view(request, pk):
                 request.user, AuditAction.ROUTE, melding=melding, detail=f"{len(chosen)} partners"
             )
             messages.success(request, _("Routering bevestigd; de berichten worden verzonden."))
-            return redirect("workflows_melding_detail", melding.pk)
+            return redirect("melding_detail", melding.pk)
     return TemplateResponse(
         request,
         "workflows/admin/routing.html",
@@ -193,7 +187,7 @@ def retry_notice(request, pk):
     retry_by_hand(notice)
     record(request.user, AuditAction.RETRY, melding=melding, detail=str(notice.partner))
     messages.success(request, _("Het bericht wordt opnieuw verzonden."))
-    return redirect("workflows_melding_detail", notice.melding_id)
+    return redirect("melding_detail", notice.melding_id)
 
 
 def attachment_download(request, pk):

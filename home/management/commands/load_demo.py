@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from home.demo import DEMO_PASSWORD
 
 # Apps contribute demo content through a `demo.load(stdout)` function, loaded in this order.
-DEMO_APPS = ["home", "protocols", "toolkit", "workflows", "workflows.registration", "accounts"]
+DEMO_APPS = ["home", "protocols", "toolkit", "workflows", "reporting", "accounts"]
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from workflows.delivery import check_deadlines, sweep_notices
+from partners.delivery import check_deadlines, sweep_notices
 from workflows.engine import sweep_moderation
 
 

@@ -1,0 +1,127 @@
+"""Fixed core vocabulary of a melding, shared by all organisations so routing and figures work
+across them (domain.md: kinds of behaviour, channels, report fields)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class BehaviourKind(models.TextChoices):
+    VERBAL = "verbaal", _("Verbale agressie (schelden, beledigen)")
+    INTIMIDATION = "intimidatie", _("Intimidatie")
+    THREAT = "bedreiging", _("Bedreiging")
+    THREAT_FAMILY = "bedreiging_naasten", _("Bedreiging van partner, kinderen of familie")
+    DISCRIMINATION = "discriminatie", _("Discriminatie")
+    ONLINE_HATE = "online", _("Online haat of bedreiging")
+    DOXING = "doxing", _("Doxing (privégegevens openbaar gemaakt)")
+    STALKING = "stalking", _("Stalking of belaging")
+    DAMAGE = "vernieling", _("Vernieling of beschadiging van eigendommen")
+    PHYSICAL = "fysiek", _("Fysiek geweld")
+    HOME_VISIT = "huisbezoek", _("Ongewenst bezoek aan huis")
+    DISRUPTION = "verstoring", _("Verstoring van een vergadering")
+    OTHER = "anders", _("Anders")
+
+
+class Severity(models.TextChoices):
+    """Tiers of the national monitor, lowest first."""
+
+    VERBAL = "verbaal", _("Verbale agressie")
+    THREAT = "bedreiging", _("Bedreiging en intimidatie")
+    PHYSICAL = "fysiek", _("Fysieke agressie")
+
+
+SEVERITY_OF_KIND = {
+    BehaviourKind.PHYSICAL: Severity.PHYSICAL,
+    BehaviourKind.THREAT: Severity.THREAT,
+    BehaviourKind.THREAT_FAMILY: Severity.THREAT,
+    BehaviourKind.INTIMIDATION: Severity.THREAT,
+    BehaviourKind.STALKING: Severity.THREAT,
+    BehaviourKind.DOXING: Severity.THREAT,
+    BehaviourKind.HOME_VISIT: Severity.THREAT,
+}
+SEVERITY_ORDER = list(Severity.values)
+
+
+def severity_for(kinds: list[str]) -> str:
+    """The highest monitor tier among the kinds (verbal when none is threatening)."""
+    tiers = [SEVERITY_OF_KIND.get(kind, Severity.VERBAL) for kind in kinds] or [Severity.VERBAL]
+    return max(tiers, key=SEVERITY_ORDER.index)
+
+
+class Channel(models.TextChoices):
+    IN_PERSON = "persoon", _("In persoon")
+    HOME = "thuis", _("Bij mij thuis")
+    PHONE = "telefoon", _("Telefoon")
+    LETTER = "brief", _("Brief of kaart")
+    EMAIL = "email", _("E-mail")
+    SOCIAL = "sociale_media", _("Sociale media")
+    MESSAGING = "berichtenapp", _("Berichtenapp (WhatsApp, Signal, ...)")
+
+
+class Place(models.TextChoices):
+    TOWN_HALL = "gemeentehuis", _("Gemeentehuis, provinciehuis of waterschapshuis")
+    MEETING = "vergadering", _("Tijdens een vergadering")
+    OUTSIDE = "buiten", _("Buiten, op straat of bij een werkbezoek")
+    EVENT = "bijeenkomst", _("Bij een bijeenkomst")
+    HOME = "thuis", _("Thuis")
+    ONLINE = "online", _("Online")
+    OTHER = "elders", _("Elders")
+
+
+class ReporterRole(models.TextChoices):
+    BURGEMEESTER = "burgemeester", _("Burgemeester")
+    WETHOUDER = "wethouder", _("Wethouder")
+    RAADSLID = "raadslid", _("Raadslid")
+    COMMISSIELID = "commissielid", _("Commissielid of burgerlid")
+    FRACTIEMEDEWERKER = "fractiemedewerker", _("Fractiemedewerker")
+    CDK = "cdk", _("Commissaris van de Koning")
+    GEDEPUTEERDE = "gedeputeerde", _("Gedeputeerde")
+    STATENLID = "statenlid", _("Statenlid")
+    DIJKGRAAF = "dijkgraaf", _("Dijkgraaf")
+    WATERSCHAPSBESTUURDER = "waterschapsbestuurder", _("Bestuurslid waterschap")
+    GRIFFIER = "griffier", _("Griffier of secretaris")
+    FAMILY = "naaste", _("Partner of familielid van een ambtsdrager")
+    OTHER = "anders", _("Anders")
+
+
+class Target(models.TextChoices):
+    SELF = "zelf", _("Mijzelf")
+    PARTNER = "partner", _("Mijn partner")
+    CHILDREN = "kinderen", _("Mijn kinderen")
+    FAMILY = "familie", _("Andere familie of vrienden")
+    BUSINESS = "bedrijf", _("Mijn bedrijf of eigendommen")
+
+
+class PerpetratorKnown(models.TextChoices):
+    YES = "ja", _("Ja, ik weet wie het is")
+    PARTLY = "deels", _("Ik heb een vermoeden of beschrijving")
+    NO = "nee", _("Nee, onbekend")
+
+
+class Wish(models.TextChoices):
+    AANGIFTE = "aangifte", _("Ik wil aangifte doen (of laten doen door de organisatie)")
+    SUPPORT = "steun", _("Ik wil steun of nazorg")
+    REGISTRATION = "registratie", _("Alleen registreren")
+
+
+class Status(models.TextChoices):
+    RECEIVED = "ontvangen", _("Ontvangen")
+    IN_TRIAGE = "in_behandeling", _("In behandeling")
+    ROUTED = "doorgestuurd", _("Doorgestuurd")
+    CLOSED = "afgehandeld", _("Afgehandeld")
+    EVALUATED = "geevalueerd", _("Geëvalueerd")
+
+
+class HistoryAction(models.TextChoices):
+    """What a row of a melding's history records (MeldingHistory.action)."""
+
+    RECEIVED = "ontvangen", _("Melding ontvangen")
+    STATUS = "status", _("Status gewijzigd")
+    TRIAGE = "triage", _("Beoordeeld door de veiligheidscoördinator")
+    EXTRA_STEP = "extra_stap", _("Extra stap afgerond")
+    ROUTED = "doorgestuurd", _("Doorgestuurd")
+    OPENED_BY_PARTNER = "geopend_door_partner", _("Bekeken door de ketenpartner")
+    ACKNOWLEDGED_BY_PARTNER = "ontvangen_door_partner", _("Ontvangen door de ketenpartner")
+    FEEDBACK = "terugkoppeling", _("Terugkoppeling van de ketenpartner")
+    ADDITION = "aanvulling", _("Informatie toegevoegd door de melder")
+    DEADLINE_PASSED = "termijn_verlopen", _("Reactietermijn verlopen")
+    ERASED = "gewist", _("Persoonsgegevens verwijderd")

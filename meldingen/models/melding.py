@@ -1,0 +1,358 @@
+"""A melding (incident report). Non-personal facts live on Melding (routing, figures);
+personal data lives in MeldingPersonalData and Attachment, which can be purged on their own and
+are never serialised into revisions or logs."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ObjectDoesNotExist
+from django.core.files.storage import storages
+from django.core.validators import EmailValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
+
+from core.fields import EncryptedJSONField, EncryptedTextField
+from meldingen.models.choices import (
+    BehaviourKind,
+    Channel,
+    HistoryAction,
+    PerpetratorKnown,
+    Place,
+    ReporterRole,
+    Severity,
+    Status,
+)
+
+# Unambiguous characters: no 0/O, 1/I/L.
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+
+
+def new_reference() -> str:
+    """A random, non-sequential reference such as VB-7K3M-Q9TX (reveals no counts)."""
+    chars = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+    return f"VB-{chars[:4]}-{chars[4:]}"
+
+
+class Melding(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
+    """Moderated on Wagtail's workflow engine (workflows.engine); its revisions hold only the
+    non-personal fields below."""
+
+    organisation = models.ForeignKey(
+        "home.OrganisationPage",
+        verbose_name=_("organisatie"),
+        help_text=_("De organisatie die de melding ontvangt."),
+        on_delete=models.PROTECT,
+        related_name="meldingen",
+    )
+    reference = models.CharField(
+        _("referentie"),
+        max_length=16,
+        unique=True,
+        default=new_reference,
+        editable=False,
+        help_text=_("Kenmerk dat de melder in de bevestiging krijgt."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.RECEIVED,
+        help_text=_(
+            "Wijzig de status alleen via de behandeling; elke wijziging komt in de historie."
+        ),
+    )
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("melder (account)"),
+        help_text=_("Leeg als zonder account is gemeld."),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meldingen",
+    )
+    reporter_role = models.CharField(
+        _("rol van de melder"),
+        max_length=30,
+        choices=ReporterRole.choices,
+        help_text=_("De functie van de ambtsdrager om wie het gaat."),
+    )
+    on_behalf = models.BooleanField(
+        _("namens een ander gemeld"),
+        default=False,
+        help_text=_("Aangevinkt als iemand anders dan de betrokkene meldt."),
+    )
+    occurred_at = models.DateTimeField(_("tijdstip incident"), help_text=_("Datum en tijd."))
+    place = models.CharField(
+        _("plaats"), max_length=20, choices=Place.choices, help_text=_("Waar het gebeurde.")
+    )
+    channel = models.CharField(
+        _("kanaal"), max_length=20, choices=Channel.choices, help_text=_("Hoe het gebeurde.")
+    )
+    severity = models.CharField(
+        _("ernst"),
+        max_length=20,
+        choices=Severity.choices,
+        help_text=_("Afgeleid van de soorten gedrag; bij triage te corrigeren."),
+    )
+    acute_danger = models.BooleanField(
+        _("acuut gevaar gemeld"),
+        default=False,
+        help_text=_("De melder gaf aan dat er acuut gevaar is of was."),
+    )
+    urgent = models.BooleanField(
+        _("spoed"), default=False, help_text=_("Kortere reactietermijnen voor ketenpartners.")
+    )
+    related_to_office = models.BooleanField(
+        _("heeft te maken met het ambt"),
+        null=True,
+        blank=True,
+        help_text=_("Leeg als de melder het niet weet."),
+    )
+    perpetrator_known = models.CharField(
+        _("dader bekend"),
+        max_length=10,
+        choices=PerpetratorKnown.choices,
+        help_text=_("Of de melder weet wie de dader is."),
+    )
+    repeated = models.BooleanField(
+        _("herhaling"), default=False, help_text=_("Het gebeurde eerder met dezelfde dader.")
+    )
+    police_involved = models.BooleanField(
+        _("politie of 112 ingeschakeld"), default=False, help_text=_("Al contact met de politie.")
+    )
+    wishes = models.JSONField(
+        _("wensen"), default=list, blank=True, help_text=_("Aangifte, steun, alleen registreren.")
+    )
+    targets = models.JSONField(
+        _("gericht tegen"),
+        default=list,
+        blank=True,
+        help_text=_("Zelf, partner, kinderen, familie, bedrijf."),
+    )
+    consent_to_share = models.BooleanField(
+        _("toestemming om te delen"),
+        default=False,
+        help_text=_("Toestemming om gegevens met ketenpartners te delen."),
+    )
+    created_at = models.DateTimeField(_("ontvangen op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="melding")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="melding",
+        for_concrete_model=False,
+    )
+
+    class Meta:
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldingen")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["organisation", "status", "-created_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=Status.values), name="melding_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(severity__in=Severity.values), name="melding_severity_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def erasure(self):
+        """The deletion record left when this melding's personal data was erased (written by
+        reporting.erasure), or None."""
+        try:
+            return self.purge_record
+        except ObjectDoesNotExist:
+            return None
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    @property
+    def wish_labels(self) -> list[str]:
+        from meldingen.models.choices import Wish
+
+        return [str(Wish(w).label) for w in self.wishes if w in Wish.values]
+
+    @property
+    def kinds(self) -> list[str]:
+        return [b.kind for b in self.behaviours.all()]
+
+
+class MeldingBehaviour(models.Model):
+    """One kind of behaviour of a melding (a table, so figures per kind are one query)."""
+
+    melding = models.ForeignKey(
+        Melding,
+        verbose_name=_("melding"),
+        help_text=_("De melding."),
+        on_delete=models.CASCADE,
+        related_name="behaviours",
+    )
+    kind = models.CharField(
+        _("soort gedrag"), max_length=30, choices=BehaviourKind.choices, help_text=_("Soort.")
+    )
+
+    class Meta:
+        verbose_name = _("soort gedrag")
+        verbose_name_plural = _("soorten gedrag")
+        constraints = [
+            models.UniqueConstraint(fields=["melding", "kind"], name="one_row_per_melding_kind"),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=BehaviourKind.values), name="behaviour_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()
+
+
+class MeldingPersonalData(models.Model):
+    """Who reported and what they told: only for entitled roles, purged after retention."""
+
+    melding = models.OneToOneField(
+        Melding,
+        verbose_name=_("melding"),
+        help_text=_("De melding."),
+        on_delete=models.CASCADE,
+        related_name="personal",
+        primary_key=True,
+    )
+    name = EncryptedTextField(_("naam melder"), help_text=_("Naam."))
+    email = EncryptedTextField(
+        _("e-mailadres melder"), validators=[EmailValidator()], help_text=_("Voor de bevestiging.")
+    )
+    phone = EncryptedTextField(_("telefoonnummer melder"), blank=True, help_text=_("Optioneel."))
+    on_behalf_of = EncryptedTextField(
+        _("gemeld namens"), blank=True, help_text=_("Naam van de betrokkene.")
+    )
+    description = EncryptedTextField(
+        _("wat er gebeurde"), help_text=_("In de woorden van de melder.")
+    )
+    perpetrator_description = EncryptedTextField(
+        _("beschrijving dader"), blank=True, help_text=_("Uiterlijk, voertuig, account, ...")
+    )
+    witnesses = EncryptedTextField(_("getuigen"), blank=True, help_text=_("Namen of beschrijving."))
+    impact = EncryptedTextField(_("gevolgen"), blank=True, help_text=_("Letsel, schade, impact."))
+    police_reference = EncryptedTextField(
+        _("registratienummer politie"), blank=True, help_text=_("Indien bekend.")
+    )
+    extra_answers = EncryptedJSONField(
+        _("antwoorden op aanvullende vragen"),
+        default=dict,
+        blank=True,
+        help_text=_("Vragen die de organisatie zelf toevoegde."),
+    )
+
+    class Meta:
+        verbose_name = _("persoonsgegevens melding")
+        verbose_name_plural = _("persoonsgegevens meldingen")
+
+    def __str__(self) -> str:
+        return f"persoonsgegevens {self.melding_id}"  # never the data itself
+
+
+def private_storage():
+    return storages["private"]
+
+
+def attachment_path(instance: Attachment, filename: str) -> str:
+    # The stored name carries no part of the original file name (which may hold personal data).
+    return f"meldingen/{instance.melding.organisation_id}/{secrets.token_hex(16)}"
+
+
+class Attachment(models.Model):
+    melding = models.ForeignKey(
+        Melding,
+        verbose_name=_("melding"),
+        help_text=_("De melding."),
+        on_delete=models.CASCADE,
+        related_name="attachments",
+    )
+    file = models.FileField(
+        _("bestand"),
+        storage=private_storage,
+        upload_to=attachment_path,
+        max_length=200,
+        help_text=_("Opgeslagen buiten het publieke mediadeel."),
+    )
+    original_name = EncryptedTextField(
+        _("oorspronkelijke bestandsnaam"), help_text=_("Zoals geüpload; kan een naam bevatten.")
+    )
+    content_type = models.CharField(
+        _("inhoudstype"), max_length=100, help_text=_("Bepaald uit de inhoud, niet de naam.")
+    )
+    size = models.PositiveIntegerField(_("grootte (bytes)"), help_text=_("Bestandsgrootte."))
+    sha256 = models.CharField(_("SHA-256"), max_length=64, help_text=_("Controlegetal."))
+    uploaded_at = models.DateTimeField(_("geüpload op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bijlage")
+        verbose_name_plural = _("bijlagen")
+
+    def __str__(self) -> str:
+        return f"bijlage {self.pk} van {self.melding_id}"
+
+
+class MeldingHistory(models.Model):
+    """One row per change of a melding, written by meldingen.services in the same transaction.
+    note is text the system writes (a partner's name, what triage changed); comment is what a
+    person typed, which may name someone: encrypted, and erased with the personal data."""
+
+    melding = models.ForeignKey(
+        Melding,
+        verbose_name=_("melding"),
+        help_text=_("De melding."),
+        on_delete=models.CASCADE,
+        related_name="history",
+    )
+    at = models.DateTimeField(_("tijdstip"), auto_now_add=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("door"),
+        help_text=_("Leeg bij melden zonder account of bij het systeem."),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    action = models.CharField(_("actie"), max_length=30, choices=HistoryAction.choices)
+    from_status = models.CharField(
+        _("van status"), max_length=20, blank=True, choices=Status.choices, help_text=_("Oud.")
+    )
+    to_status = models.CharField(
+        _("naar status"), max_length=20, blank=True, choices=Status.choices, help_text=_("Nieuw.")
+    )
+    note = models.TextField(
+        _("toelichting"),
+        blank=True,
+        help_text=_("Door het systeem geschreven (bijv. de ketenpartner); geen vrije tekst."),
+    )
+    comment = EncryptedTextField(
+        _("opmerking"),
+        blank=True,
+        help_text=_(
+            "Vrije tekst van de behandelaar; versleuteld opgeslagen en gewist met de "
+            "persoonsgegevens."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("historie melding")
+        verbose_name_plural = _("historie meldingen")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.melding_id} {self.action} {self.at:%Y-%m-%d %H:%M}"

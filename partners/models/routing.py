@@ -1,0 +1,106 @@
+"""Routing rules (ordered, per organisation with national defaults) and routing decisions."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.fields import EncryptedTextField
+from meldingen.models.choices import Severity
+
+
+class RoutingRule(models.Model):
+    """If a melding matches every condition that is set, it goes to the rule's partner kinds.
+
+    Empty conditions match everything. All matching rules apply (a melding can go to several
+    partners); organisation rules are listed before the national defaults.
+    """
+
+    organisation = models.ForeignKey(
+        "home.OrganisationPage",
+        verbose_name=_("organisatie"),
+        help_text=_("Leeg voor een landelijke standaardregel."),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="routing_rules",
+    )
+    name = models.CharField(_("naam"), max_length=200, help_text=_("Korte omschrijving."))
+    sort_order = models.PositiveIntegerField(
+        _("volgorde"), default=0, help_text=_("Lagere nummers eerst.")
+    )
+    active = models.BooleanField(_("actief"), default=True, help_text=_("Uit: regel telt niet."))
+    kinds = models.JSONField(
+        _("soorten gedrag"),
+        default=list,
+        blank=True,
+        help_text=_("Geldt als de melding één van deze soorten heeft; leeg is alle."),
+    )
+    min_severity = models.CharField(
+        _("minimale ernst"),
+        max_length=20,
+        blank=True,
+        choices=Severity.choices,
+        help_text=_("Leeg is elke ernst."),
+    )
+    channels = models.JSONField(
+        _("kanalen"), default=list, blank=True, help_text=_("Leeg is elk kanaal.")
+    )
+    wishes = models.JSONField(
+        _("wensen van de melder"),
+        default=list,
+        blank=True,
+        help_text=_("Geldt als de melder één van deze wensen heeft; leeg is altijd."),
+    )
+    urgent_only = models.BooleanField(
+        _("alleen bij spoed"), default=False, help_text=_("Alleen voor spoedmeldingen.")
+    )
+    partner_kinds = models.ManyToManyField(
+        "partners.PartnerKind",
+        verbose_name=_("naar"),
+        help_text=_("Soorten ketenpartners die de melding krijgen."),
+        related_name="rules",
+    )
+
+    class Meta:
+        verbose_name = _("routeringsregel")
+        verbose_name_plural = _("routeringsregels")
+        ordering = ["organisation_id", "sort_order", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RoutingDecision(models.Model):
+    """A confirmed routing of a melding; its notices are written in the same transaction."""
+
+    melding = models.ForeignKey(
+        "meldingen.Melding",
+        verbose_name=_("melding"),
+        help_text=_("De gerouteerde melding."),
+        on_delete=models.CASCADE,
+        related_name="routing_decisions",
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bevestigd door"),
+        help_text=_("De moderator."),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("bevestigd op"), auto_now_add=True)
+    note = EncryptedTextField(
+        _("toelichting"),
+        blank=True,
+        help_text=_("Versleuteld opgeslagen en gewist met de persoonsgegevens."),
+    )
+
+    class Meta:
+        verbose_name = _("routeringsbesluit")
+        verbose_name_plural = _("routeringsbesluiten")
+        ordering = ["-decided_at"]
+
+    def __str__(self) -> str:
+        return f"routering {self.pk} van {self.melding_id}"

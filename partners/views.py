@@ -1,0 +1,114 @@
+"""The partner inbox: partner users see only notices addressed to their partner, and of each
+melding only what the reporter agreed to share."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from core.audit import record
+from core.models import AuditAction
+from home.models import OrganisationPage
+from partners.filters import NoticeFilterSet
+from partners.models import FeedbackKind
+from partners.permissions import notices_for_partner_user
+from partners.services import acknowledge, add_feedback, record_opened
+
+
+class FeedbackForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Soort terugkoppeling"), choices=FeedbackKind.choices
+    )
+    text = forms.CharField(
+        label=gettext_lazy("Toelichting"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Zichtbaar voor de organisatie en de melder."),
+    )
+
+
+def _notice_for(request, pk):
+    return get_object_or_404(
+        notices_for_partner_user(request.user).select_related(
+            "partner", "melding__organisation", "melding__personal"
+        ),
+        pk=pk,
+    )
+
+
+def _context(notice, feedback_form=None) -> dict:
+    return {
+        "notice": notice,
+        "melding": notice.melding,
+        "shared": notice.melding.consent_to_share,
+        "erasure": notice.melding.erasure,
+        "feedback_form": feedback_form or FeedbackForm(),
+        "feedback": notice.feedback.all(),
+    }
+
+
+INBOX_SIZE = 200
+
+
+@never_cache
+@login_required
+def inbox(request):
+    notices = notices_for_partner_user(request.user).select_related(
+        "partner", "melding__organisation"
+    )
+    organisations = OrganisationPage.objects.filter(partners__users=request.user).distinct()
+    filterset = NoticeFilterSet(request.GET or None, queryset=notices, organisations=organisations)
+    # The newest 200 first by id alone, then those with their melding and organisation: joining
+    # before the limit would join every notice the user ever received.
+    newest = list(filterset.qs.order_by("-created_at").values_list("pk", flat=True)[:INBOX_SIZE])
+    return TemplateResponse(
+        request,
+        "partners/inbox.html",
+        {"filterset": filterset, "notices": notices.filter(pk__in=newest).order_by("-created_at")},
+    )
+
+
+@never_cache
+@login_required
+def notice_detail(request, pk):
+    notice = _notice_for(request, pk)
+    record_opened(notice, actor=request.user)
+    record(request.user, AuditAction.VIEW, melding=notice.melding, detail=str(notice.partner))
+    return TemplateResponse(request, "partners/notice.html", _context(notice))
+
+
+@require_POST
+@login_required
+def notice_acknowledge(request, pk):
+    notice = _notice_for(request, pk)
+    acknowledge(notice, actor=request.user)
+    record(
+        request.user, AuditAction.ACKNOWLEDGE, melding=notice.melding, detail=str(notice.partner)
+    )
+    messages.success(request, _("Ontvangst bevestigd."))
+    return redirect("partner_notice", notice.pk)
+
+
+@require_POST
+@login_required
+def notice_feedback(request, pk):
+    notice = _notice_for(request, pk)
+    form = FeedbackForm(request.POST)
+    if form.is_valid():
+        add_feedback(notice, actor=request.user, **form.cleaned_data)
+        record(
+            request.user, AuditAction.FEEDBACK, melding=notice.melding, detail=str(notice.partner)
+        )
+        messages.success(request, _("Terugkoppeling opgeslagen."))
+        return redirect("partner_notice", notice.pk)
+    return TemplateResponse(
+        request, "partners/notice.html", _context(notice, form), status=400
+    )

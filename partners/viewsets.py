@@ -1,0 +1,171 @@
+"""Admin for ketenpartners and routing rules. Wagtail's generic views check model-level
+permissions only, so every view here is scoped to the user's own organisations."""
+
+from __future__ import annotations
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from meldingen.models import BehaviourKind, Channel, Wish
+from meldingen.permissions import editable_organisations, is_national_editor
+from partners.models import Partner, PartnerKind, RoutingRule
+
+
+def scoped(queryset, user):
+    organisations = editable_organisations(user)
+    if queryset.model is RoutingRule and is_national_editor(user):
+        return queryset.filter(Q(organisation__in=organisations) | Q(organisation__isnull=True))
+    return queryset.filter(organisation__in=organisations)
+
+
+class ScopedMixin:
+    def get_queryset(self):
+        return scoped(super().get_queryset(), self.request.user)
+
+
+class ScopedObjectMixin:
+    def get_base_object_queryset(self):
+        return scoped(super().get_base_object_queryset(), self.request.user)
+
+
+class ScopedIndexView(ScopedMixin, generic.IndexView):
+    pass
+
+
+class ScopedEditView(ScopedMixin, generic.EditView):
+    pass
+
+
+class ScopedDeleteView(ScopedMixin, generic.DeleteView):
+    pass
+
+
+class ScopedHistoryView(ScopedObjectMixin, history.HistoryView):
+    pass
+
+
+class ScopedUsageView(ScopedObjectMixin, usage.UsageView):
+    pass
+
+
+class OrganisationScopedForm(WagtailAdminModelForm):
+    """Limit the organisation choice to the user's own; only national editors may leave it
+    empty (a national default rule)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        national = self.for_user is not None and is_national_editor(self.for_user)
+        if "users" in self.fields and not national:
+            # The account list would show every user of every organisation: national only.
+            del self.fields["users"]
+        field = self.fields.get("organisation")
+        if field is not None and self.for_user is not None:
+            field.queryset = editable_organisations(self.for_user)
+            field.required = not (
+                self._meta.model is RoutingRule and is_national_editor(self.for_user)
+            )
+
+
+class ScopedViewSet(ModelViewSet):
+    index_view_class = ScopedIndexView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
+    inspect_view_enabled = False
+    copy_view_enabled = False
+    add_to_admin_menu = False
+
+
+class PartnerKindViewSet(ModelViewSet):
+    model = PartnerKind
+    icon = "group"
+    menu_label = _("Soorten ketenpartners")
+    list_display = ["name", "internal", "ack_deadline_hours", "urgent_ack_deadline_hours"]
+    form_fields = [
+        "code",
+        "name",
+        "description",
+        "internal",
+        "ack_deadline_hours",
+        "urgent_ack_deadline_hours",
+        "sort_order",
+    ]
+    inspect_view_enabled = False
+    copy_view_enabled = False
+
+
+class PartnerViewSet(ScopedViewSet):
+    model = Partner
+    icon = "user"
+    menu_label = _("Ketenpartners")
+    list_display = ["name", "kind", "organisation", "notification_email", "checked_on", "active"]
+    list_filter = ["kind", "active"]
+    search_fields = ["name"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("organisation"),
+            FieldPanel("kind"),
+            FieldPanel("name"),
+            FieldPanel("notification_email"),
+            FieldPanel("phone"),
+            FieldPanel("checked_on"),
+            FieldPanel("users"),
+            FieldPanel("active"),
+        ],
+        base_form_class=OrganisationScopedForm,
+    )
+
+
+def _choices_field(label, choices):
+    return forms.MultipleChoiceField(
+        label=label, choices=choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+
+class RoutingRuleForm(OrganisationScopedForm):
+    kinds = _choices_field(_("Soorten gedrag"), BehaviourKind.choices)
+    channels = _choices_field(_("Kanalen"), Channel.choices)
+    wishes = _choices_field(_("Wensen van de melder"), Wish.choices)
+
+
+class RoutingRuleViewSet(ScopedViewSet):
+    model = RoutingRule
+    icon = "resubmit"
+    menu_label = _("Routeringsregels")
+    list_display = ["name", "organisation", "sort_order", "active"]
+    list_filter = ["active"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("organisation"),
+            FieldPanel("name"),
+            FieldPanel("sort_order"),
+            FieldPanel("active"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("kinds"),
+                    FieldPanel("min_severity"),
+                    FieldPanel("channels"),
+                    FieldPanel("wishes"),
+                    FieldPanel("urgent_only"),
+                ],
+                heading=_("Voorwaarden (leeg = altijd)"),
+            ),
+            FieldPanel("partner_kinds", widget=forms.CheckboxSelectMultiple),
+        ],
+        base_form_class=RoutingRuleForm,
+    )
+
+
+class KetenpartnersGroup(ViewSetGroup):
+    menu_label = _("Ketenpartners")
+    menu_icon = "group"
+    menu_order = 160
+    items = (PartnerViewSet, RoutingRuleViewSet, PartnerKindViewSet)

@@ -1,0 +1,96 @@
+"""CSV and XLSX exports of the filtered listing. Personal fields only when the caller has
+established that the user is entitled to them; the caller records the export in the audit
+trail (core.audit)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from meldingen.models import Melding, MeldingPersonalData
+from meldingen.services import PERSONAL_FIELDS
+
+FORMATS = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def _columns(personal: bool) -> list[tuple[str, str]]:
+    columns = [
+        ("reference", _("Kenmerk")),
+        ("organisation", _("Organisatie")),
+        ("status", _("Status")),
+        ("occurred_at", _("Tijdstip incident")),
+        ("created_at", _("Ontvangen op")),
+        ("kinds", _("Soorten gedrag")),
+        ("severity", _("Ernst")),
+        ("urgent", _("Spoed")),
+        ("channel", _("Kanaal")),
+        ("place", _("Plaats")),
+        ("reporter_role", _("Rol melder")),
+    ]
+    if personal:
+        columns += [
+            (
+                f"personal.{name}",
+                str(capfirst(MeldingPersonalData._meta.get_field(name).verbose_name)),
+            )
+            for name in PERSONAL_FIELDS
+        ]
+    return columns
+
+
+def _value(melding: Melding, key: str) -> str:
+    if key.startswith("personal."):
+        personal = getattr(melding, "personal", None)
+        return getattr(personal, key.split(".", 1)[1], "") if personal else ""
+    if key == "organisation":
+        return melding.organisation.title
+    if key == "kinds":
+        return ", ".join(b.get_kind_display() for b in melding.behaviours.all())
+    if key in ("occurred_at", "created_at"):
+        return timezone.localtime(getattr(melding, key)).strftime("%Y-%m-%d %H:%M")
+    if key == "urgent":
+        return _("ja") if melding.urgent else _("nee")
+    display = getattr(melding, f"get_{key}_display", None)
+    return display() if display else str(getattr(melding, key))
+
+
+def rows(meldingen: QuerySet[Melding], personal: bool) -> tuple[list[str], list[list[str]]]:
+    """Header and rows; a fixed number of queries."""
+    columns = _columns(personal)
+    queryset = meldingen.select_related("organisation").prefetch_related("behaviours")
+    if personal:
+        queryset = queryset.select_related("personal")
+    body = [[_value(m, key) for key, _label in columns] for m in queryset.order_by("occurred_at")]
+    return [label for _key, label in columns], body
+
+
+def _safe(value: str) -> str:
+    # Spreadsheet formula injection: a cell may not start with a formula character.
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
+
+
+def render(fmt: str, header: list[str], body: list[list[str]]) -> bytes:
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter=";")
+        writer.writerow(header)
+        writer.writerows([[_safe(v) for v in row] for row in body])
+        return ("\ufeff" + out.getvalue()).encode()  # BOM: Excel opens it as UTF-8
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Meldingen")
+    sheet.append(header)
+    for row in body:
+        sheet.append([_safe(v) for v in row])
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

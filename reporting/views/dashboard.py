@@ -1,0 +1,240 @@
+"""Admin screens of registration and evaluation: the organisation dashboard, the national
+overview, the exports, avoidance signals and the yearly evaluation."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from core.audit import record
+from core.models import AuditAction
+from meldingen.models import AvoidanceSignal, Melding
+from reporting import exports
+from reporting.access import Scope, coordinator_scope, export_scope, national_scope
+from reporting.evaluation import record_evaluation, report_data
+from reporting.figures import figures
+from reporting.filters import RegistrationFilterSet
+from reporting.forms import AvoidanceSignalForm, EvaluationForm, RetentionForm
+from reporting.models import DEFAULT_RETENTION_YEARS, EvaluationReport, PurgeRecord, RetentionPolicy
+from reporting.national import by_organisation, by_organisation_kind
+from reporting.suppression import suppress
+
+
+def _organisation(scope: Scope, value: str | None):
+    """The requested organisation within the scope (404 otherwise), or the first one."""
+    if not value:
+        return scope.organisations.first()
+    organisation = scope.organisations.filter(pk=value).first() if value.isdigit() else None
+    if organisation is None:
+        raise Http404
+    return organisation
+
+
+def _filtered(request, scope: Scope) -> RegistrationFilterSet:
+    requested = request.GET.get("organisation")
+    if requested:
+        _organisation(scope, requested)  # another organisation's meldingen do not exist here
+    return RegistrationFilterSet(
+        request.GET or None,
+        queryset=Melding.objects.filter(organisation__in=scope.organisations),
+        organisations=scope.organisations,
+    )
+
+
+def _organisations_shown(filterset: RegistrationFilterSet, scope: Scope):
+    chosen = filterset.form.cleaned_data.get("organisation") if filterset.is_valid() else None
+    return scope.organisations.filter(pk=chosen.pk) if chosen else scope.organisations
+
+
+def _cached_figures(request, filterset, start, end, organisations) -> tuple:
+    """figures() aggregates up to a year of meldingen in some twenty queries; the result is
+    kept settings.REGISTRATION_FIGURES_SECONDS per organisations, filter and language (the
+    page says how old it is). Returns (figures, computed_at)."""
+    pks = ",".join(str(pk) for pk in organisations.order_by("pk").values_list("pk", flat=True))
+    raw = f"{pks}|{request.GET.urlencode()}|{start}|{end}|{get_language()}"
+    key = "registration-figures:" + hashlib.sha256(raw.encode()).hexdigest()
+    cached = cache.get(key)
+    if cached is None:
+        cached = (figures(filterset.qs, start, end, organisations), timezone.now())
+        if settings.REGISTRATION_FIGURES_SECONDS:
+            cache.set(key, cached, settings.REGISTRATION_FIGURES_SECONDS)
+    return cached
+
+
+def _context(request, scope: Scope, title: str) -> dict:
+    filterset = _filtered(request, scope)
+    start, end = filterset.period()
+    organisations = _organisations_shown(filterset, scope)
+    result, computed_at = _cached_figures(request, filterset, start, end, organisations)
+    query = request.GET.urlencode()
+    return {
+        "computed_at": computed_at,
+        "page_title": title,
+        "filterset": filterset,
+        "start": start,
+        "end": end,
+        "export_csv": f"{reverse('reporting_export', args=['csv'])}?{query}",
+        "export_xlsx": f"{reverse('reporting_export', args=['xlsx'])}?{query}",
+        "raw": result,
+        "f": suppress(result) if scope.national else result,
+    }
+
+
+def dashboard(request):
+    scope = coordinator_scope(request.user)
+    context = _context(request, scope, _("Registratie"))
+    context["personal_allowed"] = scope.personal_allowed
+    return TemplateResponse(request, "reporting/admin/dashboard.html", context)
+
+
+def national(request):
+    scope = national_scope(request.user)
+    context = _context(request, scope, _("Landelijk overzicht meldingen"))
+    meldingen = context["filterset"].qs
+    context["by_organisation_kind"] = by_organisation_kind(meldingen)
+    context["by_organisation"] = by_organisation(meldingen)
+    context["national"] = True
+    return TemplateResponse(request, "reporting/admin/dashboard.html", context)
+
+
+def export(request, fmt: str):
+    if fmt not in exports.FORMATS:
+        raise Http404
+    scope = export_scope(request.user)
+    filterset = _filtered(request, scope)
+    if not filterset.is_valid():
+        raise Http404
+    personal = scope.personal_allowed and request.GET.get("persoonsgegevens") == "1"
+    header, body = exports.rows(filterset.qs.distinct(), personal)
+    organisations = _organisations_shown(filterset, scope)
+    single = organisations.first() if organisations.count() == 1 else None
+    record(
+        request.user,
+        AuditAction.EXPORT,
+        organisation=single,
+        detail=(
+            f"{fmt}; {len(body)} meldingen; persoonsgegevens {'ja' if personal else 'nee'}; "
+            f"filter {request.GET.urlencode()}"
+        )[:300],
+    )
+    response = HttpResponse(exports.render(fmt, header, body), content_type=exports.FORMATS[fmt])
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="meldingen-{stamp}.{fmt}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def avoidance(request):
+    scope = coordinator_scope(request.user)
+    form = AvoidanceSignalForm(
+        request.POST or None,
+        organisations=scope.organisations,
+        initial={"observed_on": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        form.instance.registered_by = request.user
+        form.save()
+        messages.success(request, _("Het signaal is vastgelegd."))
+        return redirect("reporting_avoidance")
+    signals = AvoidanceSignal.objects.filter(organisation__in=scope.organisations).select_related(
+        "melding"
+    )[:50]
+    return TemplateResponse(
+        request,
+        "reporting/admin/avoidance.html",
+        {"page_title": _("Vermijdingsgedrag"), "form": form, "signals": signals},
+    )
+
+
+def evaluation(request):
+    scope = coordinator_scope(request.user)
+    organisation = _organisation(scope, request.GET.get("organisation"))
+    try:
+        year = int(request.GET.get("jaar") or timezone.localdate().year - 1)
+    except ValueError as exc:
+        raise Http404 from exc
+    if not 2000 <= year <= 2100:
+        raise Http404
+    reports = EvaluationReport.objects.filter(organisation=organisation, year=year)
+    latest = reports.first()
+    form = EvaluationForm(
+        request.POST or None,
+        initial={"conclusions": latest.conclusions, "actions": latest.actions} if latest else {},
+    )
+    if request.method == "POST" and form.is_valid():
+        report = record_evaluation(
+            organisation,
+            year,
+            conclusions=form.cleaned_data["conclusions"],
+            actions=form.cleaned_data["actions"],
+            author=request.user,
+        )
+        messages.success(request, _("Versie %(v)s is vastgelegd.") % {"v": report.version})
+        return redirect(
+            f"{reverse('reporting_evaluation')}?organisation={organisation.pk}&jaar={year}"
+        )
+    return TemplateResponse(
+        request,
+        "reporting/admin/evaluation.html",
+        {
+            **report_data(organisation, year),
+            "page_title": _("Jaarevaluatie"),
+            "organisations": scope.organisations,
+            "form": form,
+            "reports": reports.select_related("created_by"),
+        },
+    )
+
+
+def evaluation_pdf(request, pk: int):
+    scope = coordinator_scope(request.user)
+    report = get_object_or_404(
+        EvaluationReport, pk=pk, organisation__in=scope.organisations, pdf__gt=""
+    )
+    record(
+        request.user,
+        AuditAction.EXPORT,
+        organisation=report.organisation,
+        detail=f"jaarevaluatie {report.year} versie {report.version} (pdf)",
+    )
+    return FileResponse(
+        report.pdf.open("rb"),
+        as_attachment=True,
+        filename=f"jaarevaluatie-{report.year}-v{report.version}.pdf",
+        content_type="application/pdf",
+    )
+
+
+def retention(request):
+    scope = coordinator_scope(request.user)
+    organisation = _organisation(scope, request.GET.get("organisation"))
+    policy = RetentionPolicy.objects.filter(organisation=organisation).first() or RetentionPolicy(
+        organisation=organisation
+    )
+    form = RetentionForm(request.POST or None, instance=policy)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("De bewaartermijn is opgeslagen."))
+        return redirect(f"{reverse('reporting_retention')}?organisation={organisation.pk}")
+    return TemplateResponse(
+        request,
+        "reporting/admin/retention.html",
+        {
+            "page_title": _("Bewaartermijn"),
+            "organisation": organisation,
+            "organisations": scope.organisations,
+            "form": form,
+            "default": DEFAULT_RETENTION_YEARS,
+            "records": PurgeRecord.objects.filter(organisation=organisation)[:20],
+        },
+    )

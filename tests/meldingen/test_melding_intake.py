@@ -1,0 +1,256 @@
+"""Melding intake on an organisation's Melden page: validation, attachments, rate limit,
+durability, confirmation and privacy."""
+
+import io
+import logging
+import uuid
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from wagtail.models import Revision
+
+from meldingen.models import Attachment, Melding, MeldingHistory
+from meldingen.pages import MeldenPage
+
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+    b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00"
+    b"\x00\x00\x00IEND\xaeB`\x82"
+)
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 64
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limit():
+    cache.clear()
+
+
+@pytest.fixture
+def melden(org_a) -> MeldenPage:
+    page = MeldenPage(title="Melden", slug="melden")
+    org_a.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def reporter(make_user):
+    user = make_user("raadslid-a")
+    user.first_name, user.last_name = "Rika", "Raadslid"
+    user.save()
+    return user
+
+
+def upload(name, content):
+    f = io.BytesIO(content)
+    f.name = name
+    return f
+
+
+def valid_data(**overrides):
+    data = {
+        "kinds": ["bedreiging", "online"],
+        "occurred_at": "2026-11-20T21:15",
+        "place": "online",
+        "channel": "sociale_media",
+        "description": "Na de raadsvergadering kreeg ik berichten met een dreigement.",
+        "related_to_office": "ja",
+        "perpetrator_known": "deels",
+        "wishes": ["aangifte", "steun"],
+        "consent_to_share": "on",
+        "reporter_role": "raadslid",
+        "name": "Rika Raadslid",
+        "email": "rika@example.test",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.mark.django_db
+def test_logged_in_office_holder_gets_details_filled_in(client, melden, reporter):
+    client.force_login(reporter)
+    body = client.get(melden.url).content.decode()
+    assert 'value="Rika Raadslid"' in body
+    assert 'value="raadslid-a@example.test"' in body
+    assert "Bel direct 112" in body
+
+
+@pytest.mark.django_db
+def test_account_required_unless_organisation_allows_anonymous(client, melden):
+    body = client.get(melden.url).content.decode()
+    assert "Log in om een melding te doen" in body and '<form method="post"' not in body
+    response = client.post(melden.url, valid_data())
+    assert response.status_code == 302 and "/account/inloggen/" in response["Location"]
+    assert Melding.objects.count() == 0
+
+    melden.accept_without_account = True
+    melden.save_revision().publish()
+    response = client.post(melden.url, valid_data())
+    assert response.status_code == 302
+    melding = Melding.objects.get()
+    assert melding.reporter is None and melding.personal.email == "rika@example.test"
+
+
+@pytest.mark.django_db
+def test_invalid_input_gives_dutch_errors_and_keeps_what_was_typed(client, melden, reporter):
+    client.force_login(reporter)
+    data = valid_data(kinds=[], occurred_at="gisteren", email="geen-adres")
+    response = client.post(melden.url, data)
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "Kies ten minste één soort gedrag." in body
+    assert "Vul een geldige datum en tijd in" in body
+    assert "Vul een geldig e-mailadres in" in body
+    assert "Na de raadsvergadering kreeg ik berichten met een dreigement." in body
+    assert 'value="geen-adres"' in body
+    assert 'aria-invalid="true"' in body
+    assert Melding.objects.count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_valid_melding_is_committed_confirmed_and_mailed(client, melden, reporter):
+    client.force_login(reporter)
+    data = valid_data(attachments=[upload("scherm.png", PNG), upload("brief.pdf", PDF)])
+    response = client.post(melden.url, data)
+    assert response.status_code == 302
+
+    melding = Melding.objects.get()  # committed: this test runs without a wrapping transaction
+    assert melding.organisation_id == melden.get_parent().pk
+    assert melding.reporter == reporter
+    assert sorted(melding.kinds) == ["bedreiging", "online"]
+    assert melding.severity == "bedreiging"
+    assert melding.consent_to_share is True
+    assert melding.status == "ontvangen"
+    assert [h.action for h in MeldingHistory.objects.filter(melding=melding)] == ["ontvangen"]
+    types = sorted(a.content_type for a in Attachment.objects.filter(melding=melding))
+    assert types == ["application/pdf", "image/png"]
+    stored = Attachment.objects.filter(melding=melding).first()
+    assert "scherm" not in stored.file.name and "brief" not in stored.file.name
+
+    confirmation = client.get(response["Location"])
+    assert confirmation.status_code == 200
+    assert melding.reference in confirmation.content.decode()
+    assert "Bel nu 112" not in confirmation.content.decode()
+
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["rika@example.test"]
+    assert melding.reference in message.subject and melding.reference in message.body
+
+
+@pytest.mark.django_db
+def test_acute_danger_shows_112_first(client, melden, reporter):
+    client.force_login(reporter)
+    response = client.post(melden.url, valid_data(acute_danger="on"), follow=True)
+    body = response.content.decode()
+    assert body.index("Bel nu 112") < body.index("Uw melding is ontvangen")
+    assert Melding.objects.get().urgent is True
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("aangifte.pdf", EXE, "is geen toegestaan bestand"),
+        ("notitie.txt", b"gewone tekst", "is geen toegestaan bestand"),
+        ("groot.png", PNG + b"\x00" * 2048, "is te groot"),
+    ],
+)
+def test_rejected_attachments_store_nothing(
+    client, melden, reporter, settings, name, content, message
+):
+    settings.MELDING_ATTACHMENT_MAX_BYTES = 1024
+    client.force_login(reporter)
+    response = client.post(melden.url, valid_data(attachments=[upload(name, content)]))
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert Melding.objects.count() == 0 and Attachment.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_too_many_attachments(client, melden, reporter, settings):
+    settings.MELDING_ATTACHMENT_MAX_FILES = 2
+    client.force_login(reporter)
+    files = [upload(f"f{i}.png", PNG) for i in range(3)]
+    response = client.post(melden.url, valid_data(attachments=files))
+    assert "maximaal 2 bestanden" in response.content.decode()
+    assert Melding.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_intake_is_rate_limited_and_keeps_text(client, melden, reporter, settings):
+    settings.MELDING_RATE_LIMIT = (2, 3600)
+    client.force_login(reporter)
+    for _ in range(2):
+        assert client.post(melden.url, valid_data()).status_code == 302
+    response = client.post(melden.url, valid_data(description="Derde keer vandaag."))
+    assert response.status_code == 429
+    body = response.content.decode()
+    assert "te veel meldingen" in body and "Derde keer vandaag." in body
+    assert Melding.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_organisation_questions_are_asked_and_stored(client, melden, reporter):
+    melden.extra_questions = [
+        (
+            "question",
+            {
+                "label": "In welke commissie zit u?",
+                "help_text": "",
+                "answer_type": "text",
+                "options": "",
+                "required": True,
+            },
+        )
+    ]
+    melden.save_revision().publish()
+    client.force_login(reporter)
+    assert "In welke commissie zit u?" in client.get(melden.url).content.decode()
+    field = f"extra_{melden.extra_questions[0].id}"
+    assert client.post(melden.url, valid_data()).status_code == 400
+    assert client.post(melden.url, valid_data(**{field: "Ruimte"})).status_code == 302
+    assert Melding.objects.get().personal.extra_answers == {"In welke commissie zit u?": "Ruimte"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_personal_data_never_in_revisions_logs_or_emails(client, melden, reporter, caplog):
+    marker = f"MARKER-{uuid.uuid4().hex}"
+    caplog.set_level(logging.DEBUG)
+    client.force_login(reporter)
+    data = valid_data(
+        description=f"Bedreiging {marker}",
+        perpetrator_description=f"dader {marker}",
+        witnesses=f"getuige {marker}",
+        impact=f"impact {marker}",
+        name=f"Naam {marker}",
+        attachments=[upload(f"{marker}.png", PNG)],
+    )
+    response = client.post(melden.url, data)
+    assert response.status_code == 302
+    client.get(response["Location"])
+
+    melding = Melding.objects.get()
+    assert marker in melding.personal.description  # stored where it belongs
+    assert marker in Attachment.objects.get().original_name
+    for revision in Revision.objects.all():
+        assert marker not in str(revision.content)
+    assert marker not in caplog.text
+    assert mail.outbox, "a confirmation e-mail was sent"
+    for message in mail.outbox:
+        assert marker not in message.subject + message.body + str(message.to)
+
+
+@pytest.mark.django_db
+def test_office_holder_reports_avoidance_with_the_melding(client, melden, reporter):
+    from meldingen.models import AvoidanceSignal
+
+    client.force_login(reporter)
+    data = valid_data(avoidance=["bijeenkomsten", "niet_herkiesbaar"])
+    assert client.post(melden.url, data).status_code == 302
+    melding = Melding.objects.get()
+    signals = AvoidanceSignal.objects.filter(melding=melding)
+    assert sorted(s.kind for s in signals) == ["bijeenkomsten", "niet_herkiesbaar"]
+    assert all(s.organisation_id == melding.organisation_id and not s.by_colleague for s in signals)
