@@ -31,51 +31,48 @@ class AuditEvent(models.Model):
     organisations and meldingen are kept without database constraints so that deleting those
     never touches the trail."""
 
-    at = models.DateTimeField(_("tijdstip"), help_text=_("Wanneer het gebeurde."))
+    at = models.DateTimeField(_("tijdstip"))
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("gebruiker"),
-        help_text=_("Wie het deed."),
         null=True,
         blank=True,
         on_delete=models.DO_NOTHING,
         db_constraint=False,
         related_name="+",
     )
-    actor_name = models.CharField(
-        _("gebruikersnaam"), max_length=150, blank=True, help_text=_("Vastgelegd op het moment.")
-    )
-    action = models.CharField(
-        _("actie"), max_length=20, choices=AuditAction.choices, help_text=_("Wat er gebeurde.")
-    )
+    # Copied at the moment of the event, so the trail still names the user after a rename or
+    # deletion.
+    actor_name = models.CharField(_("gebruikersnaam"), max_length=150, blank=True)
+    action = models.CharField(_("actie"), max_length=20, choices=AuditAction.choices)
+    # The melding's organisation.
     organisation = models.ForeignKey(
         "home.OrganisationPage",
         verbose_name=_("organisatie"),
-        help_text=_("De organisatie van de melding."),
         null=True,
         blank=True,
         on_delete=models.DO_NOTHING,
         db_constraint=False,
         related_name="+",
     )
+    # Points at the melding only while it exists (no constraint); reference below stays.
     melding = models.ForeignKey(
         "meldingen.Melding",
         verbose_name=_("melding"),
-        help_text=_("De melding, zolang die bestaat."),
         null=True,
         blank=True,
         on_delete=models.DO_NOTHING,
         db_constraint=False,
         related_name="audit_events",
     )
-    reference = models.CharField(
-        _("kenmerk"), max_length=16, blank=True, help_text=_("Blijft staan na verwijderen.")
-    )
-    detail = models.CharField(
-        _("toelichting"), max_length=300, blank=True, help_text=_("Geen persoonsgegevens.")
-    )
-    prev_hash = models.CharField(_("vorige hash"), max_length=64, help_text=_("Ketting."))
-    hash = models.CharField(_("hash"), max_length=64, unique=True, help_text=_("SHA-256."))
+    # The melding's reference, copied: it stays after the melding is deleted.
+    reference = models.CharField(_("kenmerk"), max_length=16, blank=True)
+    # No personal data here: the trail is never erased.
+    detail = models.CharField(_("toelichting"), max_length=300, blank=True)
+    # Hash chain: prev_hash is the hash of the previous event, hash the SHA-256 of
+    # compute_hash() over this event.
+    prev_hash = models.CharField(_("vorige hash"), max_length=64)
+    hash = models.CharField(_("hash"), max_length=64, unique=True)
 
     class Meta:
         verbose_name = _("auditregel")

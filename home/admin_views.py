@@ -8,8 +8,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .models import OrganisationKind, OrganisationPage, validate_official_code
+from .models import OrganisationKind, validate_official_code
 from .provisioning import provision_organisation
+from .tenancy import originals
 
 PROVISION_PERMISSION = "home.provision_organisation"
 
@@ -65,7 +66,7 @@ def provision_view(request):
                     request, _("%(name)s was al volledig ingericht.") % {"name": org.title}
                 )
             return redirect("home_provision_organisation")
-    organisations = OrganisationPage.objects.filter(locale__language_code="nl").order_by("title")
+    organisations = originals().order_by("title")
     return TemplateResponse(
         request,
         "home/admin/provision.html",

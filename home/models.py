@@ -62,7 +62,7 @@ class HomePage(PageFactsMixin, Page):
         _("inhoud"),
         blank=True,
         features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
-        help_text=_("Verdere tekst op de startpagina."),
+        help_text=_("Staat onder de inleiding op de landelijke startpagina."),
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
@@ -101,15 +101,12 @@ class OrganisationIndexPage(PageFactsMixin, Page):
         return context
 
 
-PROVISIONED_HELP = _("Wordt bij het inrichten aangemaakt.")
-
-
-def _provisioned_link(model, verbose_name, help_text=PROVISIONED_HELP):
-    """A link that provisioning (home.provisioning) sets; not editable in the page form."""
+def _provisioned_link(model, verbose_name):
+    """A link that provisioning (home.provisioning) creates and sets; not editable in the page
+    form."""
     return models.ForeignKey(
         model,
         verbose_name=verbose_name,
-        help_text=help_text,
         null=True,
         blank=True,
         editable=False,
@@ -128,7 +125,7 @@ class OrganisationPage(PageFactsMixin, Page):
         _("soort organisatie"),
         max_length=20,
         choices=OrganisationKind.choices,
-        help_text=_("Gemeente, provincie of waterschap."),
+        help_text=_("Bepaalt welke officiële code geldig is (GM, PV of WS)."),
     )
     official_code = models.CharField(
         _("officiële code"),
@@ -144,11 +141,8 @@ class OrganisationPage(PageFactsMixin, Page):
     editors_group = _provisioned_link(Group, _("groep redacteuren"))
     publishers_group = _provisioned_link(Group, _("groep publiceerders"))
     coordinators_group = _provisioned_link(Group, _("groep veiligheidscoördinatoren"))
-    collection = _provisioned_link(
-        Collection,
-        _("documentcollectie"),
-        _("Collectie voor de documenten van deze organisatie."),
-    )
+    # The collection for this organisation's documents.
+    collection = _provisioned_link(Collection, _("documentcollectie"))
 
     content_panels = [
         *Page.content_panels,
@@ -213,12 +207,21 @@ class OrganisationContact(Orderable):
         _("rol"),
         max_length=30,
         choices=ContactRole.choices,
-        help_text=_("Voor welke rol dit de contactpersoon is."),
+        help_text=_("Per rol kan de organisatie één contactpersoon opgeven."),
     )
     name = models.CharField(_("naam"), max_length=200, help_text=_("Naam of functienaam."))
-    email = models.EmailField(_("e-mailadres"), blank=True, help_text=_("Zakelijk e-mailadres."))
+    email = models.EmailField(
+        _("e-mailadres"),
+        blank=True,
+        help_text=_("Staat openbaar op de website van de organisatie; gebruik een zakelijk adres."),
+    )
     phone = models.CharField(
-        _("telefoonnummer"), max_length=30, blank=True, help_text=_("Zakelijk telefoonnummer.")
+        _("telefoonnummer"),
+        max_length=30,
+        blank=True,
+        help_text=_(
+            "Staat openbaar op de website van de organisatie; gebruik een zakelijk nummer."
+        ),
     )
 
     panels = [FieldPanel("role"), FieldPanel("name"), FieldPanel("email"), FieldPanel("phone")]
@@ -245,7 +248,9 @@ class ContactSettings(BaseGenericSetting):
         help_text=_("Vertrouwelijk (ook anoniem) gesprek voor ambtsdragers en hun naasten."),
     )
     vertrouwenslijn_url = models.URLField(
-        _("website Vertrouwenslijn"), blank=True, help_text=_("Pagina met meer informatie.")
+        _("website Vertrouwenslijn"),
+        blank=True,
+        help_text=_("Pagina met meer informatie; de voettekst van elke pagina linkt ernaar."),
     )
     vertrouwenslijn_hours = models.CharField(
         _("bereikbaarheid Vertrouwenslijn"),
@@ -257,7 +262,9 @@ class ContactSettings(BaseGenericSetting):
         _("laatst gecontroleerd"),
         null=True,
         blank=True,
-        help_text=_("Datum waarop deze gegevens voor het laatst zijn gecontroleerd."),
+        help_text=_(
+            "Datum waarop deze gegevens voor het laatst zijn gecontroleerd; staat in de voettekst."
+        ),
     )
 
     panels = [

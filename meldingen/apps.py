@@ -17,3 +17,13 @@ class MeldingenConfig(AppConfig):
         tests/meldingen/test_app_contracts.py."""
         super().import_models()
         import_module(f"{self.name}.pages")
+
+    def ready(self):
+        from wagtail.permissions import register_permission_policy
+
+        from home.tenancy import OrganisationRolePermissionPolicy, Role
+        from meldingen.models import Melding
+
+        register_permission_policy(
+            Melding, OrganisationRolePermissionPolicy(Melding, Role.COORDINATOR)
+        )

@@ -10,6 +10,7 @@ from wagtail.models import Page
 
 from home.models import OrganisationPage
 from home.page_facts import PageFactsMixin
+from home.tenancy import originals
 from meldingen.views.intake import confirmation, intake
 
 
@@ -87,9 +88,7 @@ class MeldenPage(PageFactsMixin, RoutablePageMixin, Page):
         organisation = OrganisationPage.for_page(self)
         if organisation is None or organisation.locale.language_code == "nl":
             return organisation
-        return OrganisationPage.objects.filter(
-            translation_key=organisation.translation_key, locale__language_code="nl"
-        ).first()
+        return originals().filter(translation_key=organisation.translation_key).first()
 
     @path("")
     def form_view(self, request):

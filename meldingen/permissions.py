@@ -1,48 +1,30 @@
-"""Who may do what with meldingen, resolved from the melding's organisation."""
+"""Who may do what with meldingen, resolved from the melding's organisation (home.tenancy)."""
 
 from __future__ import annotations
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from wagtail.permissions import policy_registry
 
 from home.models import OrganisationPage
+from home.tenancy import Role, for_user, is_member
 from meldingen.models import Melding
 
 
 def coordinated_organisations(user) -> QuerySet[OrganisationPage]:
     """Organisations whose meldingen the user moderates (veiligheidscoördinatoren)."""
-    if not user.is_authenticated:
-        return OrganisationPage.objects.none()
-    if user.is_superuser:
-        return OrganisationPage.objects.filter(locale__language_code="nl")
-    return OrganisationPage.objects.filter(coordinators_group__in=user.groups.all())
+    return for_user(user, Role.COORDINATOR)
 
 
 def is_coordinator(user, organisation: OrganisationPage) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    return user.groups.filter(pk=organisation.coordinators_group_id).exists()
+    return is_member(user, organisation, Role.COORDINATOR)
 
 
-def meldingen_for_coordinator(user):
-    return Melding.objects.filter(organisation__in=coordinated_organisations(user))
-
-
-def is_national_editor(user) -> bool:
-    from home.provisioning import NATIONAL_EDITORS_GROUP
-
-    return user.is_authenticated and (
-        user.is_superuser or user.groups.filter(name=NATIONAL_EDITORS_GROUP).exists()
+def meldingen_for_coordinator(user) -> QuerySet[Melding]:
+    """The meldingen user handles, by the policy registered for Melding (meldingen.apps)."""
+    return policy_registry.get_by_type(Melding).instances_user_has_any_permission_for(
+        user, ["view"]
     )
-
-
-def editable_organisations(user) -> QuerySet[OrganisationPage]:
-    """Organisations whose partners and routing rules the user maintains."""
-    if is_national_editor(user):
-        return OrganisationPage.objects.filter(locale__language_code="nl")
-    return coordinated_organisations(user)
 
 
 def coordinator_melding(request, pk) -> Melding:

@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
+from core import audit
+from core.models import AuditAction
 from meldingen.models import HistoryAction
 from meldingen.notifications import render_mail
 from meldingen.services import record_history
@@ -121,11 +123,13 @@ def sweep_notices() -> int:
 
 
 @transaction.atomic
-def retry_by_hand(notice: Notice) -> None:
-    """The moderator's retry button: makes a failed notice due now."""
+@transaction.atomic
+def retry_by_hand(notice: Notice, *, actor) -> None:
+    """The moderator's retry button: makes a failed notice due now; audited with it."""
     updated = Notice.objects.filter(
         pk=notice.pk, status__in=[NoticeStatus.FAILED, NoticeStatus.GAVE_UP]
     ).update(status=NoticeStatus.FAILED, next_attempt_at=timezone.now())
+    audit.record(actor, AuditAction.RETRY, melding=notice.melding, detail=str(notice.partner))
     if updated:
         transaction.on_commit(lambda: deliver_notice.enqueue(notice.pk))
 

@@ -8,6 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import audit
+from core.models import AuditAction
 from meldingen.models import HistoryAction, Melding, Status
 from meldingen.services import change_status, record_history
 from meldingen.status import TransitionError
@@ -48,6 +50,7 @@ def route(melding: Melding, *, actor, proposals, note: str = "") -> RoutingDecis
     names = ", ".join(str(p.partner) for p in proposals) or _("geen ketenpartners")
     record_history(locked, actor, HistoryAction.ROUTED, note=names)
     change_status(locked, Status.ROUTED, actor=actor)
+    audit.record(actor, AuditAction.ROUTE, melding=locked, detail=f"{len(proposals)} partners")
     for notice in notices:
         transaction.on_commit(lambda pk=notice.pk: deliver_notice.enqueue(pk))
     return decision
@@ -78,6 +81,9 @@ def acknowledge(notice: Notice, *, actor) -> Notice:
             HistoryAction.ACKNOWLEDGED_BY_PARTNER,
             note=str(locked.partner),
         )
+        audit.record(
+            actor, AuditAction.ACKNOWLEDGE, melding=locked.melding, detail=str(locked.partner)
+        )
     return locked
 
 
@@ -90,4 +96,5 @@ def add_feedback(notice: Notice, *, actor, kind: str, text: str = "") -> Partner
         HistoryAction.FEEDBACK,
         note=f"{notice.partner}: {feedback.get_kind_display()}",
     )
+    audit.record(actor, AuditAction.FEEDBACK, melding=notice.melding, detail=str(notice.partner))
     return feedback

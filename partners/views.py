@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -55,24 +56,42 @@ def _context(notice, feedback_form=None) -> dict:
     }
 
 
-INBOX_SIZE = 200
+INBOX_PAGE_SIZE = 50
+# ?volgorde=...: label and ordering of the inbox.
+INBOX_ORDERINGS = {
+    "nieuwste": (gettext_lazy("Nieuwste eerst"), ("-created_at", "-pk")),
+    "termijn": (gettext_lazy("Reactietermijn eerst"), ("deadline_at", "-created_at", "-pk")),
+    "oudste": (gettext_lazy("Oudste eerst"), ("created_at", "pk")),
+}
 
 
 @never_cache
 @login_required
 def inbox(request):
-    notices = notices_for_partner_user(request.user).select_related(
-        "partner", "melding__organisation"
-    )
+    notices = notices_for_partner_user(request.user)
     organisations = OrganisationPage.objects.filter(partners__users=request.user).distinct()
     filterset = NoticeFilterSet(request.GET or None, queryset=notices, organisations=organisations)
-    # The newest 200 first by id alone, then those with their melding and organisation: joining
-    # before the limit would join every notice the user ever received.
-    newest = list(filterset.qs.order_by("-created_at").values_list("pk", flat=True)[:INBOX_SIZE])
+    ordering = request.GET.get("volgorde")
+    ordering = ordering if ordering in INBOX_ORDERINGS else "nieuwste"
+    # One page of ids first, then those notices with their melding and organisation: joining
+    # before paginating would join every notice the user ever received.
+    ids = filterset.qs.order_by(*INBOX_ORDERINGS[ordering][1]).values_list("pk", flat=True)
+    page = Paginator(ids, INBOX_PAGE_SIZE).get_page(request.GET.get("pagina"))
+    found = notices.filter(pk__in=list(page)).select_related("partner", "melding__organisation")
+    by_pk = {notice.pk: notice for notice in found}
+    query = request.GET.copy()
+    query.pop("pagina", None)
     return TemplateResponse(
         request,
         "partners/inbox.html",
-        {"filterset": filterset, "notices": notices.filter(pk__in=newest).order_by("-created_at")},
+        {
+            "filterset": filterset,
+            "notices": [by_pk[pk] for pk in page if pk in by_pk],
+            "page": page,
+            "query": query.urlencode(),
+            "ordering": ordering,
+            "orderings": [(key, label) for key, (label, _fields) in INBOX_ORDERINGS.items()],
+        },
     )
 
 
@@ -90,9 +109,6 @@ def notice_detail(request, pk):
 def notice_acknowledge(request, pk):
     notice = _notice_for(request, pk)
     acknowledge(notice, actor=request.user)
-    record(
-        request.user, AuditAction.ACKNOWLEDGE, melding=notice.melding, detail=str(notice.partner)
-    )
     messages.success(request, _("Ontvangst bevestigd."))
     return redirect("partner_notice", notice.pk)
 
@@ -104,9 +120,6 @@ def notice_feedback(request, pk):
     form = FeedbackForm(request.POST)
     if form.is_valid():
         add_feedback(notice, actor=request.user, **form.cleaned_data)
-        record(
-            request.user, AuditAction.FEEDBACK, melding=notice.melding, detail=str(notice.partner)
-        )
         messages.success(request, _("Terugkoppeling opgeslagen."))
         return redirect("partner_notice", notice.pk)
     return TemplateResponse(

@@ -1,10 +1,10 @@
 """Admin for ketenpartners and routing rules. Wagtail's generic views check model-level
-permissions only, so every view here is scoped to the user's own organisations."""
+permissions; every view here is also scoped to the user's own organisations by the model's
+registered permission policy (home.tenancy.OrganisationPermissionPolicy)."""
 
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
@@ -12,17 +12,15 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import policy_registry
 
+from home.tenancy import is_national_editor
 from meldingen.models import BehaviourKind, Channel, Wish
-from meldingen.permissions import editable_organisations, is_national_editor
 from partners.models import Partner, PartnerKind, RoutingRule
 
 
 def scoped(queryset, user):
-    organisations = editable_organisations(user)
-    if queryset.model is RoutingRule and is_national_editor(user):
-        return queryset.filter(Q(organisation__in=organisations) | Q(organisation__isnull=True))
-    return queryset.filter(organisation__in=organisations)
+    return policy_registry.get_by_type(queryset.model).scope(queryset, user)
 
 
 class ScopedMixin:
@@ -62,15 +60,14 @@ class OrganisationScopedForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         national = self.for_user is not None and is_national_editor(self.for_user)
+        policy = policy_registry.get_by_type(self._meta.model)
         if "users" in self.fields and not national:
             # The account list would show every user of every organisation: national only.
             del self.fields["users"]
         field = self.fields.get("organisation")
         if field is not None and self.for_user is not None:
-            field.queryset = editable_organisations(self.for_user)
-            field.required = not (
-                self._meta.model is RoutingRule and is_national_editor(self.for_user)
-            )
+            field.queryset = policy.organisations(self.for_user)
+            field.required = not policy.may_leave_organisation_empty(self.for_user)
 
 
 class ScopedViewSet(ModelViewSet):
@@ -124,16 +121,21 @@ class PartnerViewSet(ScopedViewSet):
     )
 
 
-def _choices_field(label, choices):
+def _choices_field(name, label, choices):
+    """A list of choices as check boxes, with the model field's help text."""
     return forms.MultipleChoiceField(
-        label=label, choices=choices, required=False, widget=forms.CheckboxSelectMultiple
+        label=label,
+        choices=choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=RoutingRule._meta.get_field(name).help_text,
     )
 
 
 class RoutingRuleForm(OrganisationScopedForm):
-    kinds = _choices_field(_("Soorten gedrag"), BehaviourKind.choices)
-    channels = _choices_field(_("Kanalen"), Channel.choices)
-    wishes = _choices_field(_("Wensen van de melder"), Wish.choices)
+    kinds = _choices_field("kinds", _("Soorten gedrag"), BehaviourKind.choices)
+    channels = _choices_field("channels", _("Kanalen"), Channel.choices)
+    wishes = _choices_field("wishes", _("Wensen van de melder"), Wish.choices)
 
 
 class RoutingRuleViewSet(ScopedViewSet):

@@ -18,6 +18,7 @@ from home.page_facts import PageFactsMixin
 from .blocks import ProtocolSectionsBlock, TemplateSectionsBlock
 from .panels import TemplateChangesPanel, TranslationStatusPanel
 from .placeholders import PLACEHOLDER_HELP, fill_placeholders, placeholder_values
+from .validation import validate_protocol
 
 
 class ProtocolContentMixin(RoutablePageMixin):
@@ -176,15 +177,11 @@ class ProtocolPage(PageFactsMixin, ProtocolContentMixin, Page):
 
     def clean(self):
         super().clean()
-        from .sections import validate_protocol
-
         validate_protocol(self)
 
     def save(self, *args, clean: bool = True, **kwargs):
         # Page.save() only fully validates live pages; a protocol is checked on every save.
         if clean and not self.live and not kwargs.get("update_fields"):
-            from .sections import validate_protocol
-
             validate_protocol(self)
         bases = {int(rev) for rev in (self.section_bases or {}).values()}
         self.template_revision_id = (

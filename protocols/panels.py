@@ -8,6 +8,8 @@ from django.urls import reverse
 from wagtail.admin.panels import Panel
 
 from .blocks import SectionMode
+from .comparison import compare
+from .section_content import ProtocolError, follows_template
 
 
 class TemplateChangesPanel(Panel):
@@ -24,8 +26,6 @@ class TemplateChangesPanel(Panel):
         def __init__(self, **kwargs):
             super().__init__(**kwargs)
             self.comparison = None
-            from .sections import ProtocolError, compare, follows_template
-
             if self.instance.pk and follows_template(self.instance):
                 try:
                     self.comparison = compare(self.instance)

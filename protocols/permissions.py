@@ -6,17 +6,9 @@ from __future__ import annotations
 
 from wagtail.models import Page
 
-from home.models import HomePage, OrganisationPage
+from home.models import OrganisationPage
 
 from .models import ProtocolPage
-
-
-def is_national_editor(user) -> bool:
-    """Can edit the national home, hence the template: the Landelijke redactie (and superusers)."""
-    if not user.is_authenticated:
-        return False
-    home = HomePage.objects.filter(depth=2).first()
-    return home is not None and home.permissions_for_user(user).can_edit()
 
 
 def can_derive(user, organisation: OrganisationPage) -> bool:

@@ -7,9 +7,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from home.models import OrganisationPage
+from home.tenancy import is_national_editor
 
 from .models import ProtocolPage
-from .permissions import can_derive, can_edit_protocol, is_national_editor
+from .permissions import can_derive, can_edit_protocol
 from .sections import follows_template
 from .views.derive import compare_view, derive_view
 from .views.overview import ProtocolOverviewView

@@ -8,7 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
 from home.models import OrganisationPage
-from meldingen.permissions import coordinated_organisations, is_national_editor
+from home.tenancy import is_national_editor, originals
+from meldingen.permissions import coordinated_organisations
 
 
 @dataclass
@@ -28,7 +29,7 @@ def coordinator_scope(user) -> Scope:
 def national_scope(user) -> Scope:
     if not is_national_editor(user):
         raise PermissionDenied
-    organisations = OrganisationPage.objects.filter(locale__language_code="nl").order_by("title")
+    organisations = originals().order_by("title")
     return Scope(organisations, personal_allowed=False, national=True)
 
 

@@ -20,7 +20,6 @@ class RetentionPolicy(models.Model):
     organisation = models.OneToOneField(
         "home.OrganisationPage",
         verbose_name=_("organisatie"),
-        help_text=_("De organisatie waarvoor deze bewaartermijn geldt."),
         on_delete=models.CASCADE,
         related_name="retention_policy",
     )
@@ -28,15 +27,18 @@ class RetentionPolicy(models.Model):
         _("bewaartermijn (jaren)"),
         default=DEFAULT_RETENTION_YEARS,
         help_text=_(
-            "Aantal jaren na afhandeling waarna persoonsgegevens van een melding worden "
-            "verwijderd. Anonieme cijfers blijven bewaard."
+            "Aantal jaren (1 tot en met 20) na afhandeling waarna persoonsgegevens van een "
+            "melding worden verwijderd. Anonieme cijfers blijven bewaard."
         ),
     )
     decided_on = models.DateField(
         _("vastgesteld op"),
         null=True,
         blank=True,
-        help_text=_("Datum waarop de organisatie deze termijn heeft vastgesteld."),
+        help_text=_(
+            "Datum van het besluit waarmee de organisatie deze termijn heeft vastgesteld; leeg "
+            "als er nog geen besluit is."
+        ),
     )
 
     class Meta:
@@ -64,76 +66,49 @@ class PurgeRecord(models.Model):
     melding = models.OneToOneField(
         "meldingen.Melding",
         verbose_name=_("melding"),
-        help_text=_("De melding waarvan de persoonsgegevens zijn verwijderd."),
         on_delete=models.CASCADE,
         related_name="purge_record",
     )
     organisation = models.ForeignKey(
         "home.OrganisationPage",
         verbose_name=_("organisatie"),
-        help_text=_("De organisatie van de melding."),
         on_delete=models.PROTECT,
         related_name="+",
     )
-    reference = models.CharField(
-        _("kenmerk"), max_length=16, help_text=_("Kenmerk van de melding op het moment.")
-    )
+    # The melding's reference at the moment of erasure.
+    reference = models.CharField(_("kenmerk"), max_length=16)
     reason_kind = models.CharField(
         _("aanleiding"),
         max_length=20,
         choices=PurgeReason.choices,
         default=PurgeReason.RETENTION,
-        help_text=_("Bewaartermijn verstreken of op verzoek van een betrokkene."),
     )
-    reason = EncryptedTextField(
-        _("reden"),
-        blank=True,
-        help_text=_(
-            "Bij wissen op verzoek: welk verzoek, bijv. AVG-verzoek van betrokkene d.d. …; "
-            "versleuteld opgeslagen."
-        ),
-    )
+    # On request: which request (e.g. a GDPR request of the data subject, with its date).
+    # Encrypted; required for PurgeReason.REQUEST (see the constraints).
+    reason = EncryptedTextField(_("reden"), blank=True)
+    # None for the automatic purge after the retention period.
     purged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("gewist door"),
-        help_text=_("Leeg bij de automatische opschoning na de bewaartermijn."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    closed_at = models.DateTimeField(
-        _("afgehandeld op"),
-        null=True,
-        blank=True,
-        help_text=_(
-            "Moment van afhandeling waarop de termijn is gebaseerd; leeg bij wissen op verzoek."
-        ),
-    )
+    # closed_at and retention_years: what the retention period was based on; None when
+    # erased on request.
+    closed_at = models.DateTimeField(_("afgehandeld op"), null=True, blank=True)
     retention_years = models.PositiveSmallIntegerField(
-        _("toegepaste bewaartermijn (jaren)"),
-        null=True,
-        blank=True,
-        help_text=_("De termijn die gold; leeg bij wissen op verzoek."),
+        _("toegepaste bewaartermijn (jaren)"), null=True, blank=True
     )
-    purged_at = models.DateTimeField(_("verwijderd op"), help_text=_("Moment van verwijderen."))
-    personal_data_removed = models.BooleanField(
-        _("persoonsgegevens verwijderd"), help_text=_("Of er persoonsgegevens waren.")
-    )
-    attachments_removed = models.PositiveIntegerField(
-        _("bijlagen verwijderd"), help_text=_("Aantal verwijderde bijlagen (met bestand).")
-    )
-    additions_removed = models.PositiveIntegerField(
-        _("aanvullingen verwijderd"), help_text=_("Aantal verwijderde aanvullingen.")
-    )
-    texts_removed = models.PositiveIntegerField(
-        _("vrije teksten gewist"),
-        default=0,
-        help_text=_(
-            "Aantal gewiste opmerkingen van behandelaars, routeringstoelichtingen en "
-            "terugkoppelingsteksten van ketenpartners."
-        ),
-    )
+    purged_at = models.DateTimeField(_("verwijderd op"))
+    # Whether there was personal data to remove.
+    personal_data_removed = models.BooleanField(_("persoonsgegevens verwijderd"))
+    # Attachments removed with their files.
+    attachments_removed = models.PositiveIntegerField(_("bijlagen verwijderd"))
+    additions_removed = models.PositiveIntegerField(_("aanvullingen verwijderd"))
+    # Handlers' comments, routing notes and partner feedback texts that were erased.
+    texts_removed = models.PositiveIntegerField(_("vrije teksten gewist"), default=0)
 
     class Meta:
         verbose_name = _("verwijderregistratie")
@@ -175,32 +150,36 @@ class EvaluationReport(models.Model):
     organisation = models.ForeignKey(
         "home.OrganisationPage",
         verbose_name=_("organisatie"),
-        help_text=_("De geëvalueerde organisatie."),
         on_delete=models.PROTECT,
         related_name="evaluation_reports",
     )
-    year = models.PositiveSmallIntegerField(_("jaar"), help_text=_("Het geëvalueerde jaar."))
-    version = models.PositiveSmallIntegerField(
-        _("versie"), default=1, help_text=_("Elke vastgelegde versie blijft bewaard.")
-    )
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    # Every saved version is kept; a new save is a new version.
+    version = models.PositiveSmallIntegerField(_("versie"), default=1)
     conclusions = models.TextField(
-        _("conclusies"), help_text=_("Conclusies van de veiligheidscoördinator; geen namen.")
+        _("conclusies"),
+        help_text=_(
+            "Conclusies van de veiligheidscoördinator bij de cijfers; geen namen of andere "
+            "persoonsgegevens."
+        ),
     )
     actions = models.TextField(
-        _("acties"), blank=True, help_text=_("Afgesproken acties en aanpassingen van beleid.")
+        _("acties"),
+        blank=True,
+        help_text=_("Afgesproken acties en aanpassingen van beleid; ook hier geen namen."),
     )
+    # The report as recorded (figures frozen at that moment).
     pdf = models.FileField(
         _("pdf"),
         storage=private_storage,
         upload_to=evaluation_pdf_path,
         max_length=200,
         blank=True,
-        help_text=_("Het rapport zoals vastgelegd."),
     )
+    # The coordinator.
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("vastgelegd door"),
-        help_text=_("De veiligheidscoördinator."),
         null=True,
         on_delete=models.SET_NULL,
         related_name="+",

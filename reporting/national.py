@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from django.db.models import Count, Q, QuerySet
 
-from home.models import OrganisationKind, OrganisationPage
+from home.models import OrganisationKind
+from home.tenancy import originals
 from meldingen.models import Melding
 from reporting.figures import CLOSED_STATUSES, Row, with_shares
 from reporting.suppression import suppress_rows, suppressed
@@ -40,7 +41,7 @@ def by_organisation(meldingen: QuerySet[Melding]) -> list[Row]:
         .values_list("organisation")
         .annotate(n=Count("pk"))
     )
-    organisations = OrganisationPage.objects.filter(locale__language_code="nl").order_by("title")
+    organisations = originals().order_by("title")
     return suppress_rows(
         with_shares([Row(str(o.pk), o.title, counts.get(o.pk, 0)) for o in organisations])
     )

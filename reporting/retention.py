@@ -12,6 +12,7 @@ from django.db.models import DateTimeField, Max, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from home.models import OrganisationPage
+from home.tenancy import originals
 from meldingen.models import Melding, MeldingHistory, Status
 from reporting.erasure import AlreadyErased, erase_personal_data
 from reporting.figures import CLOSED_STATUSES
@@ -58,7 +59,7 @@ def purge(now: datetime.datetime | None = None, *, dry_run: bool = False) -> lis
     """Purge every melding due, organisation by organisation; returns those (to be) purged."""
     now = now or timezone.now()
     done = []
-    for organisation in OrganisationPage.objects.filter(locale__language_code="nl"):
+    for organisation in originals():
         years = retention_years(organisation)
         for melding in due_for_purge(organisation, now):
             if not dry_run:

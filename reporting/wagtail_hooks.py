@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from meldingen.permissions import coordinated_organisations, is_national_editor
+from home.tenancy import is_national_editor
+from meldingen.permissions import coordinated_organisations
 from reporting.views import dashboard as views
 from reporting.views import erasure
 

@@ -6,6 +6,22 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 ADDR="${DEMO_ADDR:-127.0.0.1:8000}"
 
+# A demo database from before the apps were split by capability (November 2026) cannot be
+# migrated: it is set aside and built anew.
+DB=var/db.sqlite3
+if [ -f "$DB" ] && $PY - "$DB" <<'PYCHECK'
+import sqlite3, sys
+rows = sqlite3.connect(sys.argv[1]).execute(
+    "SELECT 1 FROM sqlite_master WHERE name='django_migrations'"
+).fetchall() and sqlite3.connect(sys.argv[1]).execute(
+    "SELECT 1 FROM django_migrations WHERE app='registration' LIMIT 1"
+).fetchall()
+sys.exit(0 if rows else 1)
+PYCHECK
+then
+  mv "$DB" "$DB.voor-herindeling"
+  echo "Oude demodatabase opzij gezet ($DB.voor-herindeling); een nieuwe wordt gemaakt."
+fi
 $PY manage.py migrate --noinput
 $PY manage.py load_demo | tee var/demo-accounts.txt
 

@@ -4,7 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 set +e
-.venv/bin/python -m pytest "$@"
+# One test process per core (pytest-xdist; each has its own test database); TEST_WORKERS=0 runs
+# everything in this process.
+.venv/bin/python -m pytest -n "${TEST_WORKERS:-auto}" "$@"
 rc=$?
 set -e
 if [ "$rc" -eq 5 ]; then

@@ -1,5 +1,4 @@
-"""The content of the Checklist Veilig Openbaar Bestuur (seed 001), the national audiences,
-and how the checklist is read.
+"""The content of the Checklist Veilig Openbaar Bestuur (seed 001) and the national audiences.
 
 Item texts follow the checklist literally (they are its vocabulary); the explanations are ours.
 The seed's heading "Beleed vaststellen" is a typo for "Beleid vaststellen".
@@ -236,15 +235,3 @@ def load_audiences(audience_model=Audience) -> None:
         audience_model.objects.get_or_create(
             slug=slug, defaults={"name": name, "sort_order": order * 10}
         )
-
-
-def checklist_phases() -> list[dict]:
-    """[{value, label, headings: [heading with .item_list]}] in checklist order."""
-    headings = list(ChecklistHeading.objects.prefetch_related("items"))
-    phases = []
-    for value, label in ChecklistPhase.choices:
-        phase_headings = [h for h in headings if h.phase == value]
-        for heading in phase_headings:
-            heading.item_list = list(heading.items.all())
-        phases.append({"value": value, "label": label, "headings": phase_headings})
-    return phases

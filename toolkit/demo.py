@@ -30,7 +30,8 @@ from .models import (
     ToolkitIndexPage,
     ToolkitResourcePage,
 )
-from .progress import process_due_items, progress_records, update_progress
+from .progress import progress_records, update_progress
+from .tasks import process_due_items
 
 CHECKED_ON = datetime.date(2026, 11, 1)
 

@@ -1,29 +1,16 @@
-"""Forms of the public Stappenplan and the admin progress editor."""
+"""Form of the admin progress editor. The Stappenplan page's form lives next to the page, in
+toolkit.models.stappenplan."""
 
 from __future__ import annotations
 
 from django import forms
-from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from home.models import OrganisationPage
 
-from .models import ChecklistProgress, Moment, StappenplanRole
+from .models import ChecklistProgress
 from .progress import TRACKED_FIELDS, organisation_members
-
-
-class StappenplanForm(forms.Form):
-    role = forms.ChoiceField(
-        label=_("Ik ben"),
-        choices=[("", _("Kies uw rol")), *StappenplanRole.choices],
-        required=False,
-    )
-    moment = forms.ChoiceField(
-        label=_("en het is"),
-        choices=[("", _("voor, tijdens of na een incident")), *Moment.choices],
-        required=False,
-    )
 
 
 class ProgressForm(forms.ModelForm):

@@ -1,5 +1,5 @@
-"""Checklist progress per organisation: who may see it, every write (with its history row),
-the overview per heading, and recurring items that come back when due."""
+"""Checklist progress per organisation: who may see it, every write (with its history row) and
+the overview per heading. Recurring items come back through the daily sweep in toolkit.tasks."""
 
 from __future__ import annotations
 
@@ -10,32 +10,26 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from home.models import OrganisationPage
+from home.tenancy import Role, for_user
 
-from .checklist import checklist_phases
-from .models import ChecklistItem, ChecklistProgress, ChecklistProgressChange, ProgressStatus
+from .models import (
+    ChecklistItem,
+    ChecklistProgress,
+    ChecklistProgressChange,
+    ProgressStatus,
+    checklist_phases,
+)
 
 TRACKED_FIELDS = ["status", "owner", "due_date", "note", "evidence_document", "evidence_page"]
-ORGANISATION_GROUPS = ["editors_group", "publishers_group", "coordinators_group"]
+ORGANISATION_GROUPS = [role.value for role in Role]
 
 
 def user_organisations(user: AbstractBaseUser) -> QuerySet[OrganisationPage]:
-    """Organisations whose progress user may see and edit: where they are in one of its groups.
-
-    Superusers see all. National editors are not members of an organisation and see none.
-    """
-    queryset = OrganisationPage.objects.filter(locale__language_code="nl").order_by("title")
-    if not user.is_authenticated or not user.is_active:
-        return queryset.none()
-    if user.is_superuser:
-        return queryset
-    groups = list(user.groups.values_list("pk", flat=True))
-    condition = Q()
-    for attr in ORGANISATION_GROUPS:
-        condition |= Q(**{f"{attr}__in": groups})
-    return queryset.filter(condition)
+    """Organisations whose progress user may see and edit: where they have any role
+    (home.tenancy). Superusers see all; national editors, members of none, see none."""
+    return for_user(user).order_by("title")
 
 
 def organisation_members(organisation: OrganisationPage, also: int | None = None) -> QuerySet:
@@ -151,44 +145,3 @@ def progress_overview(organisation: OrganisationPage) -> list[dict]:
             for heading in phase["headings"]
         ]
     return phases
-
-
-def process_due_items(today: datetime.date | None = None) -> dict[str, int]:
-    """Reopen recurring items whose time has come and remind owners of items now due.
-
-    Run daily (`manage.py checklist_due`); safe to run more often: every due date is reminded
-    once. Reminders are sent by a background task after the transaction commits.
-    """
-    from .tasks import send_progress_reminder
-
-    today = today or timezone.localdate()
-    reopened = reminded = 0
-    with transaction.atomic():
-        finished = ChecklistProgress.objects.filter(
-            status=ProgressStatus.DONE, item__recurrence__gt=0
-        ).select_related("item")
-        for progress in finished:
-            repeat_on = progress.repeat_on
-            if repeat_on is not None and repeat_on <= today:
-                update_progress(
-                    progress,
-                    None,
-                    reason=_("Terugkerend punt: opnieuw aan de beurt"),
-                    today=today,
-                    status=ProgressStatus.NOT_STARTED,
-                    due_date=repeat_on,
-                )
-                reopened += 1
-        due = ChecklistProgress.objects.filter(
-            status__in=[ProgressStatus.NOT_STARTED, ProgressStatus.IN_PROGRESS],
-            due_date__lte=today,
-            reminded_on__isnull=True,
-            owner__isnull=False,
-        ).exclude(owner__email="")
-        for progress_id in list(due.values_list("pk", flat=True)):
-            ChecklistProgress.objects.filter(pk=progress_id).update(reminded_on=today)
-            transaction.on_commit(
-                lambda pk=progress_id: send_progress_reminder.enqueue(progress_id=pk)
-            )
-            reminded += 1
-    return {"reopened": reopened, "reminded": reminded}

@@ -1,16 +1,20 @@
-"""Background tasks of the checklist (django-tasks)."""
+"""Background tasks of the checklist (django-tasks) and the daily sweep that enqueues them."""
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
 from .models import ChecklistProgress, ProgressStatus
+from .progress import update_progress
 
 
 @task()
@@ -41,9 +45,46 @@ def send_progress_reminder(progress_id: int) -> bool:
     return True
 
 
+def process_due_items(today: datetime.date | None = None) -> dict[str, int]:
+    """Reopen recurring items whose time has come and remind owners of items now due.
+
+    Run daily (`manage.py checklist_due`); safe to run more often: every due date is reminded
+    once. Reminders are sent by a background task after the transaction commits.
+    """
+    today = today or timezone.localdate()
+    reopened = reminded = 0
+    with transaction.atomic():
+        finished = ChecklistProgress.objects.filter(
+            status=ProgressStatus.DONE, item__recurrence__gt=0
+        ).select_related("item")
+        for progress in finished:
+            repeat_on = progress.repeat_on
+            if repeat_on is not None and repeat_on <= today:
+                update_progress(
+                    progress,
+                    None,
+                    reason=_("Terugkerend punt: opnieuw aan de beurt"),
+                    today=today,
+                    status=ProgressStatus.NOT_STARTED,
+                    due_date=repeat_on,
+                )
+                reopened += 1
+        due = ChecklistProgress.objects.filter(
+            status__in=[ProgressStatus.NOT_STARTED, ProgressStatus.IN_PROGRESS],
+            due_date__lte=today,
+            reminded_on__isnull=True,
+            owner__isnull=False,
+        ).exclude(owner__email="")
+        for progress_id in list(due.values_list("pk", flat=True)):
+            ChecklistProgress.objects.filter(pk=progress_id).update(reminded_on=today)
+            transaction.on_commit(
+                lambda pk=progress_id: send_progress_reminder.enqueue(progress_id=pk)
+            )
+            reminded += 1
+    return {"reopened": reopened, "reminded": reminded}
+
+
 @task()
 def process_due_items_task() -> dict[str, int]:
     """Daily sweep as a task, for schedulers that enqueue tasks rather than run commands."""
-    from .progress import process_due_items
-
     return process_due_items()

@@ -9,10 +9,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
-from wagtail.models import TaskState, Workflow, WorkflowContentType, WorkflowState, WorkflowTask
+from wagtail.models import TaskState, Workflow, WorkflowContentType, WorkflowTask
 
 from meldingen.models import Melding, Status
 from workflows.models import RoutingTask, TriageTask
+from workflows.wagtail_mail import silence_wagtail_mail_for_meldingen
 
 WORKFLOW_NAME = "Meldingen: triage en routering"
 
@@ -76,41 +77,6 @@ def sweep_moderation() -> int:
 def current_task_state(melding: Melding) -> TaskState | None:
     state = melding.current_workflow_state
     return state.current_task_state.specific if state and state.current_task_state else None
-
-
-def _unless_melding(notifier):
-    def handler(sender, instance=None, **kwargs):
-        if instance is not None and instance.base_content_type_id == _melding_type_id():
-            return None
-        return notifier(sender=sender, instance=instance, **kwargs)
-
-    return handler
-
-
-def _melding_type_id() -> int:
-    return ContentType.objects.get_for_model(Melding).pk  # cached by Django
-
-
-def silence_wagtail_mail_for_meldingen() -> None:
-    """Wagtail e-mails the requester and every superuser when a workflow is submitted,
-    approved or rejected, synchronously. For a melding that would mail the reporter and the
-    national admins from inside the intake, with admin links: meldingen have their own
-    messages (confirmation, notices), so Wagtail's are off for them; pages keep theirs.
-    Called from WorkflowsConfig.ready."""
-    from wagtail.admin import signal_handlers
-    from wagtail.signals import workflow_approved, workflow_rejected, workflow_submitted
-
-    wired = [
-        (workflow_submitted, signal_handlers.workflow_submission_email_notifier, "submitted"),
-        (workflow_approved, signal_handlers.workflow_approval_email_notifier, "approved"),
-        (workflow_rejected, signal_handlers.workflow_rejection_email_notifier, "rejected"),
-    ]
-    for signal, notifier, name in wired:
-        uid = f"workflow_state_{name}_email_notification"  # Wagtail's own dispatch_uid
-        signal.disconnect(sender=WorkflowState, dispatch_uid=uid)
-        signal.connect(
-            _unless_melding(notifier), sender=WorkflowState, dispatch_uid=uid, weak=False
-        )
 
 
 def _queue_moderation(sender, melding, **kwargs) -> None:

@@ -82,11 +82,19 @@ class ExtraStepTask(OrganisationReviewTask):
     organisations = models.ManyToManyField(
         "home.OrganisationPage",
         verbose_name=_("organisaties"),
-        help_text=_("Alleen meldingen van deze organisaties doorlopen deze stap."),
+        help_text=_(
+            "Alleen meldingen van deze organisaties doorlopen deze stap; voor andere wordt hij "
+            "overgeslagen."
+        ),
         related_name="+",
     )
     instructions = models.TextField(
-        _("instructie"), blank=True, help_text=_("Wat de veiligheidscoördinator in deze stap doet.")
+        _("instructie"),
+        blank=True,
+        help_text=_(
+            "Wat de veiligheidscoördinator in deze stap doet; staat boven het formulier van de "
+            "stap."
+        ),
     )
     action_name = "extra_step"
     action_label = _("Stap afronden")

@@ -7,6 +7,8 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core import audit
+from core.models import AuditAction
 from meldingen.models import HistoryAction, Melding
 from meldingen.services import record_history, record_triage
 from meldingen.status import TransitionError
@@ -34,6 +36,7 @@ def triage(
         melding, actor=actor, severity=severity, urgent=urgent, kinds=kinds, note=note
     )
     approve_task(locked, TriageTask, actor)
+    audit.record(actor, AuditAction.TRIAGE, melding=locked)
     return locked
 
 
@@ -44,6 +47,7 @@ def complete_step(melding: Melding, *, actor, note: str = "") -> None:
     name = task_state.task.name if task_state else ""
     record_history(melding, actor, HistoryAction.EXTRA_STEP, note=name, comment=note)
     approve_task(melding, ExtraStepTask, actor)
+    audit.record(actor, AuditAction.STEP, melding=melding, detail=name)
 
 
 @transaction.atomic

@@ -5,12 +5,18 @@ from wagtail.admin.menu import MenuItem
 
 from meldingen.permissions import coordinated_organisations
 from workflows.views import moderation
+from workflows.views.listing import MeldingIndexView
 
 
 @hooks.register("register_admin_urls")
 def register_moderation_urls():
     return [
-        path("meldingen/", moderation.listing, name="melding_list"),
+        path("meldingen/", MeldingIndexView.as_view(), name="melding_list"),
+        path(
+            "meldingen/resultaten/",
+            MeldingIndexView.as_view(results_only=True),
+            name="melding_list_results",
+        ),
         path("meldingen/<int:pk>/", moderation.detail, name="melding_detail"),
         path("meldingen/<int:pk>/triage/", moderation.triage_view, name="melding_triage"),
         path("meldingen/<int:pk>/stap/", moderation.step_view, name="melding_step"),

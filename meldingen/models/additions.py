@@ -14,32 +14,27 @@ class MeldingAddition(models.Model):
     melding = models.ForeignKey(
         "meldingen.Melding",
         verbose_name=_("melding"),
-        help_text=_("De melding waarbij de informatie hoort."),
         on_delete=models.CASCADE,
         related_name="additions",
     )
+    # The reporter who added it.
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("toegevoegd door"),
-        help_text=_("De melder die de informatie toevoegde."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    text = EncryptedTextField(
-        _("aanvulling"), help_text=_("Wat de melder later toevoegde, in eigen woorden.")
-    )
+    # The reporter's own words: encrypted, erased with the personal data.
+    text = EncryptedTextField(_("aanvulling"))
     attachments = models.ManyToManyField(
         "meldingen.Attachment",
         verbose_name=_("bijlagen"),
-        help_text=_("Bestanden die met deze aanvulling zijn meegestuurd."),
         blank=True,
         related_name="additions",
     )
-    created_at = models.DateTimeField(
-        _("toegevoegd op"), auto_now_add=True, help_text=_("Moment van toevoegen.")
-    )
+    created_at = models.DateTimeField(_("toegevoegd op"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("aanvulling op melding")

@@ -27,14 +27,17 @@ class AvoidanceSignal(models.Model):
     organisation = models.ForeignKey(
         "home.OrganisationPage",
         verbose_name=_("organisatie"),
-        help_text=_("De organisatie van de ambtsdrager."),
+        help_text=_(
+            "De organisatie waarvan de ambtsdrager deel uitmaakt; het signaal telt mee "
+            "in haar cijfers."
+        ),
         on_delete=models.PROTECT,
         related_name="avoidance_signals",
     )
+    # None when the signal was registered apart from a melding.
     melding = models.ForeignKey(
         "meldingen.Melding",
         verbose_name=_("melding"),
-        help_text=_("Leeg als het signaal los van een melding is geregistreerd."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -44,24 +47,39 @@ class AvoidanceSignal(models.Model):
         _("soort vermijding"),
         max_length=20,
         choices=AvoidanceKind.choices,
-        help_text=_("Wat de ambtsdrager (of een collega) opmerkt."),
+        help_text=_(
+            "Wat de ambtsdrager (of een collega) opmerkt; kies wat het meest van toepassing is."
+        ),
     )
     reporter_role = models.CharField(
         _("rol van de ambtsdrager"),
         max_length=30,
         choices=ReporterRole.choices,
-        help_text=_("De functie van de ambtsdrager bij wie het signaal speelt."),
+        help_text=_(
+            "De functie van de ambtsdrager bij wie het vermijdingsgedrag speelt, niet "
+            "van wie het doorgeeft."
+        ),
     )
     by_colleague = models.BooleanField(
         _("gesignaleerd door een collega"),
         default=False,
-        help_text=_("Aangevinkt als een collega het signaal doorgaf."),
+        help_text=_(
+            "Aanvinken als niet de ambtsdrager zelf het signaal geeft, maar een collega "
+            "die het vermijdingsgedrag opmerkte."
+        ),
     )
-    observed_on = models.DateField(_("datum signaal"), help_text=_("Wanneer het speelde."))
+    observed_on = models.DateField(
+        _("datum signaal"),
+        help_text=_(
+            "Wanneer het vermijdingsgedrag speelde, niet de datum van vastleggen; het "
+            "signaal telt mee in de cijfers van die periode."
+        ),
+    )
+    # The coordinator who recorded it, or the reporter's account for a signal given with a
+    # melding (None when reported without an account).
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("geregistreerd door"),
-        help_text=_("Wie het signaal vastlegde."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

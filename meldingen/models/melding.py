@@ -41,103 +41,66 @@ class Melding(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, mode
     """Moderated on Wagtail's workflow engine (workflows.engine); its revisions hold only the
     non-personal fields below."""
 
+    # The organisation that receives the melding.
     organisation = models.ForeignKey(
         "home.OrganisationPage",
         verbose_name=_("organisatie"),
-        help_text=_("De organisatie die de melding ontvangt."),
         on_delete=models.PROTECT,
         related_name="meldingen",
     )
+    # The reporter gets it in the confirmation; random, so it reveals no counts.
     reference = models.CharField(
         _("referentie"),
         max_length=16,
         unique=True,
         default=new_reference,
         editable=False,
-        help_text=_("Kenmerk dat de melder in de bevestiging krijgt."),
     )
+    # Change only through meldingen.services, which writes every change to MeldingHistory.
     status = models.CharField(
         _("status"),
         max_length=20,
         choices=Status.choices,
         default=Status.RECEIVED,
-        help_text=_(
-            "Wijzig de status alleen via de behandeling; elke wijziging komt in de historie."
-        ),
     )
+    # None when reported without an account.
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("melder (account)"),
-        help_text=_("Leeg als zonder account is gemeld."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="meldingen",
     )
+    # The role of the office holder the melding is about (not of whoever reports it).
     reporter_role = models.CharField(
-        _("rol van de melder"),
-        max_length=30,
-        choices=ReporterRole.choices,
-        help_text=_("De functie van de ambtsdrager om wie het gaat."),
+        _("rol van de melder"), max_length=30, choices=ReporterRole.choices
     )
-    on_behalf = models.BooleanField(
-        _("namens een ander gemeld"),
-        default=False,
-        help_text=_("Aangevinkt als iemand anders dan de betrokkene meldt."),
-    )
-    occurred_at = models.DateTimeField(_("tijdstip incident"), help_text=_("Datum en tijd."))
-    place = models.CharField(
-        _("plaats"), max_length=20, choices=Place.choices, help_text=_("Waar het gebeurde.")
-    )
-    channel = models.CharField(
-        _("kanaal"), max_length=20, choices=Channel.choices, help_text=_("Hoe het gebeurde.")
-    )
-    severity = models.CharField(
-        _("ernst"),
-        max_length=20,
-        choices=Severity.choices,
-        help_text=_("Afgeleid van de soorten gedrag; bij triage te corrigeren."),
-    )
-    acute_danger = models.BooleanField(
-        _("acuut gevaar gemeld"),
-        default=False,
-        help_text=_("De melder gaf aan dat er acuut gevaar is of was."),
-    )
-    urgent = models.BooleanField(
-        _("spoed"), default=False, help_text=_("Kortere reactietermijnen voor ketenpartners.")
-    )
-    related_to_office = models.BooleanField(
-        _("heeft te maken met het ambt"),
-        null=True,
-        blank=True,
-        help_text=_("Leeg als de melder het niet weet."),
-    )
+    on_behalf = models.BooleanField(_("namens een ander gemeld"), default=False)
+    occurred_at = models.DateTimeField(_("tijdstip incident"))
+    place = models.CharField(_("plaats"), max_length=20, choices=Place.choices)
+    channel = models.CharField(_("kanaal"), max_length=20, choices=Channel.choices)
+    # Derived from the behaviour kinds (choices.severity_for); triage may correct it.
+    severity = models.CharField(_("ernst"), max_length=20, choices=Severity.choices)
+    acute_danger = models.BooleanField(_("acuut gevaar gemeld"), default=False)
+    # Shorter partner response deadlines (PartnerKind.urgent_ack_deadline_hours); set from
+    # acute_danger at intake, changed at triage.
+    urgent = models.BooleanField(_("spoed"), default=False)
+    # None when the reporter does not know.
+    related_to_office = models.BooleanField(_("heeft te maken met het ambt"), null=True, blank=True)
     perpetrator_known = models.CharField(
-        _("dader bekend"),
-        max_length=10,
-        choices=PerpetratorKnown.choices,
-        help_text=_("Of de melder weet wie de dader is."),
+        _("dader bekend"), max_length=10, choices=PerpetratorKnown.choices
     )
-    repeated = models.BooleanField(
-        _("herhaling"), default=False, help_text=_("Het gebeurde eerder met dezelfde dader.")
-    )
-    police_involved = models.BooleanField(
-        _("politie of 112 ingeschakeld"), default=False, help_text=_("Al contact met de politie.")
-    )
-    wishes = models.JSONField(
-        _("wensen"), default=list, blank=True, help_text=_("Aangifte, steun, alleen registreren.")
-    )
-    targets = models.JSONField(
-        _("gericht tegen"),
-        default=list,
-        blank=True,
-        help_text=_("Zelf, partner, kinderen, familie, bedrijf."),
-    )
-    consent_to_share = models.BooleanField(
-        _("toestemming om te delen"),
-        default=False,
-        help_text=_("Toestemming om gegevens met ketenpartners te delen."),
-    )
+    # Happened before with the same perpetrator.
+    repeated = models.BooleanField(_("herhaling"), default=False)
+    police_involved = models.BooleanField(_("politie of 112 ingeschakeld"), default=False)
+    # Values of choices.Wish.
+    wishes = models.JSONField(_("wensen"), default=list, blank=True)
+    # Values of choices.Target.
+    targets = models.JSONField(_("gericht tegen"), default=list, blank=True)
+    # Consent to share with external partners; without it only internal partners
+    # (PartnerKind.internal) receive the melding.
+    consent_to_share = models.BooleanField(_("toestemming om te delen"), default=False)
     created_at = models.DateTimeField(_("ontvangen op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
 
@@ -197,13 +160,10 @@ class MeldingBehaviour(models.Model):
     melding = models.ForeignKey(
         Melding,
         verbose_name=_("melding"),
-        help_text=_("De melding."),
         on_delete=models.CASCADE,
         related_name="behaviours",
     )
-    kind = models.CharField(
-        _("soort gedrag"), max_length=30, choices=BehaviourKind.choices, help_text=_("Soort.")
-    )
+    kind = models.CharField(_("soort gedrag"), max_length=30, choices=BehaviourKind.choices)
 
     class Meta:
         verbose_name = _("soort gedrag")
@@ -225,35 +185,26 @@ class MeldingPersonalData(models.Model):
     melding = models.OneToOneField(
         Melding,
         verbose_name=_("melding"),
-        help_text=_("De melding."),
         on_delete=models.CASCADE,
         related_name="personal",
         primary_key=True,
     )
-    name = EncryptedTextField(_("naam melder"), help_text=_("Naam."))
-    email = EncryptedTextField(
-        _("e-mailadres melder"), validators=[EmailValidator()], help_text=_("Voor de bevestiging.")
-    )
-    phone = EncryptedTextField(_("telefoonnummer melder"), blank=True, help_text=_("Optioneel."))
-    on_behalf_of = EncryptedTextField(
-        _("gemeld namens"), blank=True, help_text=_("Naam van de betrokkene.")
-    )
-    description = EncryptedTextField(
-        _("wat er gebeurde"), help_text=_("In de woorden van de melder.")
-    )
-    perpetrator_description = EncryptedTextField(
-        _("beschrijving dader"), blank=True, help_text=_("Uiterlijk, voertuig, account, ...")
-    )
-    witnesses = EncryptedTextField(_("getuigen"), blank=True, help_text=_("Namen of beschrijving."))
-    impact = EncryptedTextField(_("gevolgen"), blank=True, help_text=_("Letsel, schade, impact."))
-    police_reference = EncryptedTextField(
-        _("registratienummer politie"), blank=True, help_text=_("Indien bekend.")
-    )
+    name = EncryptedTextField(_("naam melder"))
+    # Where the confirmation goes.
+    email = EncryptedTextField(_("e-mailadres melder"), validators=[EmailValidator()])
+    phone = EncryptedTextField(_("telefoonnummer melder"), blank=True)
+    # Name of the office holder when someone else reports (Melding.on_behalf).
+    on_behalf_of = EncryptedTextField(_("gemeld namens"), blank=True)
+    # In the reporter's own words.
+    description = EncryptedTextField(_("wat er gebeurde"))
+    perpetrator_description = EncryptedTextField(_("beschrijving dader"), blank=True)
+    witnesses = EncryptedTextField(_("getuigen"), blank=True)
+    impact = EncryptedTextField(_("gevolgen"), blank=True)
+    police_reference = EncryptedTextField(_("registratienummer politie"), blank=True)
+    # Answers to the organisation's own questions (the melden page's extra_questions),
+    # keyed by question label.
     extra_answers = EncryptedJSONField(
-        _("antwoorden op aanvullende vragen"),
-        default=dict,
-        blank=True,
-        help_text=_("Vragen die de organisatie zelf toevoegde."),
+        _("antwoorden op aanvullende vragen"), default=dict, blank=True
     )
 
     class Meta:
@@ -277,25 +228,22 @@ class Attachment(models.Model):
     melding = models.ForeignKey(
         Melding,
         verbose_name=_("melding"),
-        help_text=_("De melding."),
         on_delete=models.CASCADE,
         related_name="attachments",
     )
+    # Encrypted, in private storage outside the public media.
     file = models.FileField(
         _("bestand"),
         storage=private_storage,
         upload_to=attachment_path,
         max_length=200,
-        help_text=_("Opgeslagen buiten het publieke mediadeel."),
     )
-    original_name = EncryptedTextField(
-        _("oorspronkelijke bestandsnaam"), help_text=_("Zoals geüpload; kan een naam bevatten.")
-    )
-    content_type = models.CharField(
-        _("inhoudstype"), max_length=100, help_text=_("Bepaald uit de inhoud, niet de naam.")
-    )
-    size = models.PositiveIntegerField(_("grootte (bytes)"), help_text=_("Bestandsgrootte."))
-    sha256 = models.CharField(_("SHA-256"), max_length=64, help_text=_("Controlegetal."))
+    # As uploaded; may contain a name, hence encrypted.
+    original_name = EncryptedTextField(_("oorspronkelijke bestandsnaam"))
+    # Determined from the content, not from the file name.
+    content_type = models.CharField(_("inhoudstype"), max_length=100)
+    size = models.PositiveIntegerField(_("grootte (bytes)"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
     uploaded_at = models.DateTimeField(_("geüpload op"), auto_now_add=True)
 
     class Meta:
@@ -314,15 +262,14 @@ class MeldingHistory(models.Model):
     melding = models.ForeignKey(
         Melding,
         verbose_name=_("melding"),
-        help_text=_("De melding."),
         on_delete=models.CASCADE,
         related_name="history",
     )
     at = models.DateTimeField(_("tijdstip"), auto_now_add=True)
+    # None for a melding made without an account, or a change by the system.
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("door"),
-        help_text=_("Leeg bij melden zonder account of bij het systeem."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -330,24 +277,15 @@ class MeldingHistory(models.Model):
     )
     action = models.CharField(_("actie"), max_length=30, choices=HistoryAction.choices)
     from_status = models.CharField(
-        _("van status"), max_length=20, blank=True, choices=Status.choices, help_text=_("Oud.")
+        _("van status"), max_length=20, blank=True, choices=Status.choices
     )
     to_status = models.CharField(
-        _("naar status"), max_length=20, blank=True, choices=Status.choices, help_text=_("Nieuw.")
+        _("naar status"), max_length=20, blank=True, choices=Status.choices
     )
-    note = models.TextField(
-        _("toelichting"),
-        blank=True,
-        help_text=_("Door het systeem geschreven (bijv. de ketenpartner); geen vrije tekst."),
-    )
-    comment = EncryptedTextField(
-        _("opmerking"),
-        blank=True,
-        help_text=_(
-            "Vrije tekst van de behandelaar; versleuteld opgeslagen en gewist met de "
-            "persoonsgegevens."
-        ),
-    )
+    # Written by the system (e.g. the partner's name); never free text.
+    note = models.TextField(_("toelichting"), blank=True)
+    # Free text of the handler: encrypted, erased with the personal data.
+    comment = EncryptedTextField(_("opmerking"), blank=True)
 
     class Meta:
         verbose_name = _("historie melding")

@@ -22,77 +22,58 @@ class Notice(models.Model):
     decision = models.ForeignKey(
         "partners.RoutingDecision",
         verbose_name=_("routeringsbesluit"),
-        help_text=_("Het besluit waarin deze partner is gekozen."),
         on_delete=models.CASCADE,
         related_name="notices",
     )
     melding = models.ForeignKey(
         "meldingen.Melding",
         verbose_name=_("melding"),
-        help_text=_("De melding."),
         on_delete=models.CASCADE,
         related_name="notices",
     )
     partner = models.ForeignKey(
         "partners.Partner",
         verbose_name=_("ketenpartner"),
-        help_text=_("De ontvanger."),
         on_delete=models.PROTECT,
         related_name="notices",
     )
+    # The rule that chose this partner; None when the moderator added the partner by hand.
     rule = models.ForeignKey(
         "partners.RoutingRule",
         verbose_name=_("regel"),
-        help_text=_("De regel die deze partner koos; leeg als de moderator hem toevoegde."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Delivery bookkeeping of partners.delivery.
     status = models.CharField(
         _("status"),
         max_length=20,
         choices=NoticeStatus.choices,
         default=NoticeStatus.QUEUED,
-        help_text=_("Afleverstatus."),
     )
-    attempts = models.PositiveIntegerField(_("pogingen"), default=0, help_text=_("Aantal."))
-    last_attempt_at = models.DateTimeField(
-        _("laatste poging"), null=True, blank=True, help_text=_("Tijdstip.")
-    )
-    next_attempt_at = models.DateTimeField(
-        _("volgende poging"), null=True, blank=True, help_text=_("Wanneer opnieuw geprobeerd.")
-    )
-    last_error = models.TextField(_("laatste fout"), blank=True, help_text=_("Foutmelding."))
-    sent_at = models.DateTimeField(
-        _("verzonden op"), null=True, blank=True, help_text=_("Tijdstip van aflevering.")
-    )
-    deadline_at = models.DateTimeField(
-        _("reactie uiterlijk"), help_text=_("Uiterste tijdstip voor ontvangstbevestiging.")
-    )
-    opened_at = models.DateTimeField(
-        _("voor het eerst geopend op"),
-        null=True,
-        blank=True,
-        help_text=_("Wanneer de partner de melding voor het eerst bekeek."),
-    )
-    acknowledged_at = models.DateTimeField(
-        _("ontvangst bevestigd op"), null=True, blank=True, help_text=_("Door de partner.")
-    )
+    attempts = models.PositiveIntegerField(_("pogingen"), default=0)
+    last_attempt_at = models.DateTimeField(_("laatste poging"), null=True, blank=True)
+    next_attempt_at = models.DateTimeField(_("volgende poging"), null=True, blank=True)
+    last_error = models.TextField(_("laatste fout"), blank=True)
+    sent_at = models.DateTimeField(_("verzonden op"), null=True, blank=True)
+    # Latest moment for the partner's acknowledgement (PartnerKind deadlines).
+    deadline_at = models.DateTimeField(_("reactie uiterlijk"))
+    opened_at = models.DateTimeField(_("voor het eerst geopend op"), null=True, blank=True)
+    acknowledged_at = models.DateTimeField(_("ontvangst bevestigd op"), null=True, blank=True)
+    # A staff member of the partner.
     acknowledged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("bevestigd door"),
-        help_text=_("Medewerker van de partner."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # When the coordinator was told that the deadline passed (so it is reported once).
     deadline_reported_at = models.DateTimeField(
-        _("termijnoverschrijding gemeld op"),
-        null=True,
-        blank=True,
-        help_text=_("Wanneer de veiligheidscoördinator over de verlopen termijn is bericht."),
+        _("termijnoverschrijding gemeld op"), null=True, blank=True
     )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
@@ -130,33 +111,20 @@ class PartnerFeedback(models.Model):
     notice = models.ForeignKey(
         Notice,
         verbose_name=_("bericht"),
-        help_text=_("Het bericht waarop de partner reageert."),
         on_delete=models.CASCADE,
         related_name="feedback",
     )
+    # A staff member of the partner.
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("door"),
-        help_text=_("Medewerker van de partner."),
         null=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    kind = models.CharField(
-        _("soort"),
-        max_length=20,
-        choices=FeedbackKind.choices,
-        help_text=_("Soort terugkoppeling."),
-    )
-    text = EncryptedTextField(
-        _("toelichting"),
-        blank=True,
-        max_length=2000,
-        help_text=_(
-            "Vrije tekst van de ketenpartner; versleuteld opgeslagen en gewist met de "
-            "persoonsgegevens."
-        ),
-    )
+    kind = models.CharField(_("soort"), max_length=20, choices=FeedbackKind.choices)
+    # Free text of the partner: encrypted, erased with the personal data.
+    text = EncryptedTextField(_("toelichting"), blank=True, max_length=2000)
     created_at = models.DateTimeField(_("op"), auto_now_add=True)
 
     class Meta:

@@ -11,9 +11,19 @@ class PartnerKind(models.Model):
     """A kind of ketenpartner (politie, OM, NCTV, ...), maintained by the national editors."""
 
     code = models.SlugField(
-        _("code"), max_length=40, unique=True, help_text=_("Vaste sleutel, bijv. 'politie'.")
+        _("code"),
+        max_length=40,
+        unique=True,
+        help_text=_(
+            "Vaste sleutel waaraan de inrichting deze soort herkent, bijv. 'politie'; wijzig "
+            "hem niet meer."
+        ),
     )
-    name = models.CharField(_("naam"), max_length=100, help_text=_("Bijv. Politie."))
+    name = models.CharField(
+        _("naam"),
+        max_length=100,
+        help_text=_("Zoals de soort in lijsten en bij de routering verschijnt, bijv. Politie."),
+    )
     description = models.TextField(
         _("omschrijving"), blank=True, help_text=_("Wat deze partner doet met een melding.")
     )
@@ -33,10 +43,13 @@ class PartnerKind(models.Model):
     urgent_ack_deadline_hours = models.PositiveIntegerField(
         _("reactietermijn bij spoed (uren)"),
         default=24,
-        help_text=_("Termijn voor meldingen die als spoed zijn gemarkeerd."),
+        help_text=_(
+            "Termijn voor meldingen die als spoed zijn gemarkeerd; niet langer dan de gewone "
+            "reactietermijn."
+        ),
     )
     sort_order = models.PositiveIntegerField(
-        _("volgorde"), default=0, help_text=_("Volgorde in lijsten.")
+        _("volgorde"), default=0, help_text=_("Lagere nummers staan eerder in lijsten.")
     )
 
     class Meta:
@@ -67,19 +80,27 @@ class Partner(models.Model):
     kind = models.ForeignKey(
         PartnerKind,
         verbose_name=_("soort"),
-        help_text=_("Soort ketenpartner."),
+        help_text=_(
+            "Bepaalt via de routeringsregels welke meldingen deze partner krijgt, en binnen "
+            "welke termijn hij moet reageren."
+        ),
         on_delete=models.PROTECT,
         related_name="partners",
     )
     name = models.CharField(
-        _("naam"), max_length=200, help_text=_("Bijv. Politie basisteam Voorbeeldstad.")
+        _("naam"),
+        max_length=200,
+        help_text=_("Uniek binnen de organisatie, bijv. Politie basisteam Voorbeeldstad."),
     )
     notification_email = models.EmailField(
         _("e-mailadres voor berichten"),
         help_text=_("Hierheen gaat het bericht dat er een melding klaarstaat (zonder inhoud)."),
     )
     phone = models.CharField(
-        _("telefoonnummer"), max_length=30, blank=True, help_text=_("Voor overleg.")
+        _("telefoonnummer"),
+        max_length=30,
+        blank=True,
+        help_text=_("Voor overleg over een melding; berichten gaan altijd naar het e-mailadres."),
     )
     checked_on = models.DateField(
         _("laatst gecontroleerd"),

@@ -26,11 +26,24 @@ class RoutingRule(models.Model):
         on_delete=models.CASCADE,
         related_name="routing_rules",
     )
-    name = models.CharField(_("naam"), max_length=200, help_text=_("Korte omschrijving."))
-    sort_order = models.PositiveIntegerField(
-        _("volgorde"), default=0, help_text=_("Lagere nummers eerst.")
+    name = models.CharField(
+        _("naam"),
+        max_length=200,
+        help_text=_("Korte omschrijving voor in de lijst, bijv. 'Bedreiging naar politie'."),
     )
-    active = models.BooleanField(_("actief"), default=True, help_text=_("Uit: regel telt niet."))
+    sort_order = models.PositiveIntegerField(
+        _("volgorde"),
+        default=0,
+        help_text=_(
+            "Lagere nummers eerst, regels van de organisatie vóór de landelijke. Alle passende "
+            "regels tellen; kiezen meerdere dezelfde partner, dan geldt de eerste als reden."
+        ),
+    )
+    active = models.BooleanField(
+        _("actief"), default=True, help_text=_("Een uitgeschakelde regel stuurt niets door.")
+    )
+    # RoutingRuleForm (partners.viewsets) declares its own form fields for kinds, channels and
+    # wishes, so these help texts only reach the editor if that form passes them on.
     kinds = models.JSONField(
         _("soorten gedrag"),
         default=list,
@@ -42,10 +55,15 @@ class RoutingRule(models.Model):
         max_length=20,
         blank=True,
         choices=Severity.choices,
-        help_text=_("Leeg is elke ernst."),
+        help_text=_("Geldt voor meldingen van deze ernst of zwaarder; leeg is elke ernst."),
     )
     channels = models.JSONField(
-        _("kanalen"), default=list, blank=True, help_text=_("Leeg is elk kanaal.")
+        _("kanalen"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Geldt als de melding via één van deze kanalen binnenkwam; leeg is elk kanaal."
+        ),
     )
     wishes = models.JSONField(
         _("wensen van de melder"),
@@ -54,12 +72,20 @@ class RoutingRule(models.Model):
         help_text=_("Geldt als de melder één van deze wensen heeft; leeg is altijd."),
     )
     urgent_only = models.BooleanField(
-        _("alleen bij spoed"), default=False, help_text=_("Alleen voor spoedmeldingen.")
+        _("alleen bij spoed"),
+        default=False,
+        help_text=_(
+            "Aangevinkt: de regel geldt alleen voor meldingen die bij melden of triage als "
+            "spoed zijn gemarkeerd."
+        ),
     )
     partner_kinds = models.ManyToManyField(
         "partners.PartnerKind",
         verbose_name=_("naar"),
-        help_text=_("Soorten ketenpartners die de melding krijgen."),
+        help_text=_(
+            "Soorten ketenpartners die de melding krijgen; externe partners alleen met "
+            "toestemming van de melder."
+        ),
         related_name="rules",
     )
 
@@ -78,24 +104,20 @@ class RoutingDecision(models.Model):
     melding = models.ForeignKey(
         "meldingen.Melding",
         verbose_name=_("melding"),
-        help_text=_("De gerouteerde melding."),
         on_delete=models.CASCADE,
         related_name="routing_decisions",
     )
+    # The moderator.
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("bevestigd door"),
-        help_text=_("De moderator."),
         null=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
     decided_at = models.DateTimeField(_("bevestigd op"), auto_now_add=True)
-    note = EncryptedTextField(
-        _("toelichting"),
-        blank=True,
-        help_text=_("Versleuteld opgeslagen en gewist met de persoonsgegevens."),
-    )
+    # Encrypted, erased with the personal data.
+    note = EncryptedTextField(_("toelichting"), blank=True)
 
     class Meta:
         verbose_name = _("routeringsbesluit")

@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Revision
 
 from ..blocks import SectionMode
+from ..comparison import SectionState, compare
 from ..models import ProtocolPage
-from .comparison import SectionState, compare
-from .content import ProtocolError, RevisionSections, Section, live_template
+from ..section_content import ProtocolError, RevisionSections, Section, live_template
 
 
 def _insert_position(body: list[dict], template_order: list[str], key: str) -> int:

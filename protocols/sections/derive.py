@@ -5,14 +5,20 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
 
 from home.models import OrganisationPage
 
-from ..models import ProtocolPage
-from .content import ProtocolError, current_template, sections_of
+from ..models import ProtocolPage, ProtocolTemplatePage
+from ..section_content import ProtocolError, sections_of
 
 PROTOCOL_TITLE = "Agressieprotocol"
 PROTOCOL_SLUG = "agressieprotocol"
+
+
+def current_template(locale: Locale) -> ProtocolTemplatePage | None:
+    """The published national template in locale."""
+    return ProtocolTemplatePage.objects.live().filter(locale=locale).first()
 
 
 @transaction.atomic

@@ -16,10 +16,10 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.models import Page, PageLogEntry, WorkflowState
 
 from home.models import OrganisationKind, OrganisationPage
+from home.tenancy import is_national_editor
 
 from ..filters import ProtocolOverviewFilterSet
 from ..models import ProtocolPage
-from ..permissions import is_national_editor
 
 
 def annotated_protocols():

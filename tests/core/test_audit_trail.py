@@ -89,3 +89,29 @@ def test_chain_verifies_and_detects_tampering(routed):
     assert verify() == [f"regel {event.pk}: inhoud is gewijzigd"]
     with pytest.raises(CommandError, match="niet intact"):
         call_command("verify_audit")
+
+
+def test_a_refused_routing_leaves_no_audit_and_no_change(
+    client, org_a, coordinator_a, django_capture_on_commit_callbacks
+):
+    """The service writes the audit in the change's own transaction: a routing the service
+    refuses (an external partner, the police, without consent) leaves neither a decision nor
+    an audit row."""
+    kinds = factories.partner_kinds()
+    outside = factories.partner(org_a, kinds["politie"], "Politie A", "p@example.test")
+    melding = factories.melding(org_a, consent_to_share=False)
+    client.force_login(coordinator_a)
+    client.post(
+        f"/admin/meldingen/{melding.pk}/triage/",
+        {"kinds": ["bedreiging"], "severity": "bedreiging"},
+    )
+    before = AuditEvent.objects.filter(reference=melding.reference).count()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/admin/meldingen/{melding.pk}/routering/", {"partners": [outside.pk]}
+        )
+    assert response.status_code == 200 and "toestemming" in response.content.decode()
+    assert AuditEvent.objects.filter(reference=melding.reference).count() == before
+    assert not melding.notices.exists()
+    melding.refresh_from_db()
+    assert melding.status == "in_behandeling"

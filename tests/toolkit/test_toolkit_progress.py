@@ -10,7 +10,8 @@ from django.urls import reverse
 
 from toolkit.checklist import load_checklist
 from toolkit.models import ChecklistItem, ChecklistProgress, ChecklistProgressChange
-from toolkit.progress import process_due_items, progress_records, update_progress
+from toolkit.progress import progress_records, update_progress
+from toolkit.tasks import process_due_items
 
 pytestmark = pytest.mark.django_db
 

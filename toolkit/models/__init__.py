@@ -5,6 +5,7 @@ from .checklist import (
     ChecklistPhase,
     Recurrence,
     add_months,
+    checklist_phases,
 )
 from .progress import ChecklistProgress, ChecklistProgressChange, ProgressStatus
 from .resources import (
@@ -38,5 +39,6 @@ __all__ = [
     "ToolkitIndexPage",
     "ToolkitResourcePage",
     "add_months",
+    "checklist_phases",
     "national_resources",
 ]

@@ -109,6 +109,18 @@ class ChecklistItem(Orderable):
         return self.text
 
 
+def checklist_phases() -> list[dict]:
+    """[{value, label, headings: [heading with .item_list]}] in checklist order."""
+    headings = list(ChecklistHeading.objects.prefetch_related("items"))
+    phases = []
+    for value, label in ChecklistPhase.choices:
+        phase_headings = [h for h in headings if h.phase == value]
+        for heading in phase_headings:
+            heading.item_list = list(heading.items.all())
+        phases.append({"value": value, "label": label, "headings": phase_headings})
+    return phases
+
+
 class ChecklistPage(PageFactsMixin, Page):
     """Public view of the Checklist Veilig Openbaar Bestuur (content: toolkit.ChecklistHeading)."""
 
@@ -141,8 +153,6 @@ class ChecklistPage(PageFactsMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from toolkit.checklist import checklist_phases  # content module, imports the models
-
         context = super().get_context(request, *args, **kwargs)
         context["phases"] = checklist_phases()
         return context

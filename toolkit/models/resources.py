@@ -1,12 +1,15 @@
-"""The toolkit: index pages (national or per organisation), resources and their files."""
+"""The toolkit: index pages (national or per organisation), resources and their files, and the
+filter form of an index page."""
 
 from __future__ import annotations
 
 import datetime
 
+import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -79,8 +82,6 @@ class ToolkitIndexPage(PageFactsMixin, Page):
         return (own | national_resources(self.locale).exclude(pk__in=hidden)).order_by("title")
 
     def get_context(self, request, *args, **kwargs):
-        from toolkit.filters import ResourceFilterSet
-
         context = super().get_context(request, *args, **kwargs)
         filterset = ResourceFilterSet(request.GET or None, queryset=self.resources())
         resources = list(
@@ -253,3 +254,38 @@ class ResourceDocument(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("bestand")
         verbose_name_plural = _("bestanden")
+
+
+class ResourceFilterSet(django_filters.FilterSet):
+    """Filtering an index page's resources: kind, audience, moment and free text (GET form)."""
+
+    q = django_filters.CharFilter(label=_("Zoekwoorden"), method="filter_text")
+    kind = django_filters.ChoiceFilter(
+        label=_("Soort"), choices=ResourceKind.choices, empty_label=_("Alle soorten")
+    )
+    audience = django_filters.ModelChoiceFilter(
+        label=_("Voor wie"),
+        field_name="audiences",
+        to_field_name="slug",
+        queryset=Audience.objects.all(),
+        empty_label=_("Iedereen"),
+    )
+    moment = django_filters.ChoiceFilter(
+        label=_("Moment"),
+        choices=Moment.choices,
+        empty_label=_("Voor, tijdens en na"),
+        method="filter_moment",
+    )
+
+    class Meta:
+        model = ToolkitResourcePage
+        fields = ["q", "kind", "audience", "moment"]
+
+    def filter_moment(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(**{MOMENT_FIELDS[value]: True})
+
+    def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # The search backend (PostgreSQL full-text search on PostgreSQL) finds the matches;
+        # the other filters and the national/local merge stay in the database query.
+        matches = ToolkitResourcePage.objects.live().search(value, operator="and")
+        return queryset.filter(pk__in=[page.pk for page in matches])

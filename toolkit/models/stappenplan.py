@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -15,6 +16,21 @@ from home.page_facts import PageFactsMixin
 
 from .resources import ToolkitResourcePage
 from .taxonomy import Moment, StappenplanRole
+
+
+class StappenplanForm(forms.Form):
+    """The visitor's choice of role and moment on the Stappenplan page (a GET form)."""
+
+    role = forms.ChoiceField(
+        label=_("Ik ben"),
+        choices=[("", _("Kies uw rol")), *StappenplanRole.choices],
+        required=False,
+    )
+    moment = forms.ChoiceField(
+        label=_("en het is"),
+        choices=[("", _("voor, tijdens of na een incident")), *Moment.choices],
+        required=False,
+    )
 
 
 class StappenplanPage(PageFactsMixin, Page):
@@ -46,8 +62,6 @@ class StappenplanPage(PageFactsMixin, Page):
         verbose_name_plural = _("stappenplannen")
 
     def get_context(self, request, *args, **kwargs):
-        from toolkit.forms import StappenplanForm
-
         context = super().get_context(request, *args, **kwargs)
         form = StappenplanForm(request.GET or None)
         steps = self.steps.all()

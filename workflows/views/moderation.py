@@ -15,9 +15,8 @@ from django.views.decorators.http import require_POST
 from core import crypto
 from core.audit import record
 from core.models import AuditAction
-from meldingen.filters import MeldingFilterSet
 from meldingen.models import Attachment, BehaviourKind, Severity
-from meldingen.permissions import coordinator_melding, meldingen_for_coordinator
+from meldingen.permissions import coordinator_melding
 from meldingen.status import TransitionError
 from partners.delivery import retry_by_hand
 from partners.models import Notice, Partner
@@ -25,20 +24,6 @@ from partners.rules import Proposal, propose, shareable
 from workflows.engine import current_task_state
 from workflows.models import ExtraStepTask, RoutingTask, TriageTask
 from workflows.moderation import complete_step, route, triage
-
-
-def listing(request):
-    meldingen = meldingen_for_coordinator(request.user).select_related("organisation")
-    filterset = MeldingFilterSet(request.GET or None, queryset=meldingen.distinct())
-    return TemplateResponse(
-        request,
-        "workflows/admin/listing.html",
-        {
-            "page_title": _("Meldingen"),
-            "filterset": filterset,
-            "meldingen": filterset.qs[:200],
-        },
-    )
 
 
 def detail(request, pk):
@@ -94,7 +79,6 @@ def triage_view(request, pk):
     form = TriageForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         triage(melding, actor=request.user, **form.cleaned_data)
-        record(request.user, AuditAction.TRIAGE, melding=melding)
         messages.success(request, _("Triage vastgelegd; de melding staat klaar voor routering."))
         return redirect("melding_routing", melding.pk)
     return TemplateResponse(
@@ -125,7 +109,6 @@ def step_view(request, pk):
     form = StepForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         complete_step(melding, actor=request.user, note=form.cleaned_data["note"])
-        record(request.user, AuditAction.STEP, melding=melding, detail=task.name)
         messages.success(request, _("Stap afgerond."))
         return redirect("melding_detail", melding.pk)
     return TemplateResponse(
@@ -168,9 +151,6 @@ def routing_view(request, pk):
         except TransitionError as exc:
             error = str(exc)
         else:
-            record(
-                request.user, AuditAction.ROUTE, melding=melding, detail=f"{len(chosen)} partners"
-            )
             messages.success(request, _("Routering bevestigd; de berichten worden verzonden."))
             return redirect("melding_detail", melding.pk)
     return TemplateResponse(
@@ -183,9 +163,8 @@ def routing_view(request, pk):
 @require_POST
 def retry_notice(request, pk):
     notice = get_object_or_404(Notice, pk=pk)
-    melding = coordinator_melding(request, notice.melding_id)
-    retry_by_hand(notice)
-    record(request.user, AuditAction.RETRY, melding=melding, detail=str(notice.partner))
+    coordinator_melding(request, notice.melding_id)  # 404 outside the coordinator's scope
+    retry_by_hand(notice, actor=request.user)
     messages.success(request, _("Het bericht wordt opnieuw verzonden."))
     return redirect("melding_detail", notice.melding_id)
 

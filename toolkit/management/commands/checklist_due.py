@@ -2,7 +2,7 @@ import datetime
 
 from django.core.management.base import BaseCommand
 
-from toolkit.progress import process_due_items
+from toolkit.tasks import process_due_items
 
 
 class Command(BaseCommand):

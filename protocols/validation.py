@@ -1,14 +1,21 @@
-"""Server-side rules of a derived protocol: fixed sections unchanged, required ones present."""
+"""Server-side rules of a derived protocol: fixed sections unchanged, required ones present.
+
+Called by ProtocolPage.clean() and save(), so it takes the page and never imports the models.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.blocks import StreamBlockValidationError
 
-from ..blocks import SectionMode
-from ..models import ProtocolPage
-from .content import RevisionSections, follows_template, sections_of
+from .blocks import SectionMode
+from .section_content import RevisionSections, follows_template, sections_of
+
+if TYPE_CHECKING:
+    from .models import ProtocolPage
 
 
 def validate_protocol(protocol: ProtocolPage) -> None:

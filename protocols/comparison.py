@@ -1,17 +1,21 @@
-"""Per-section comparison of a protocol with the current template."""
+"""Per-section comparison of a protocol with the current template (shown in the editor panel,
+so below protocols.models)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.compare import get_comparison_class_for_block
 from wagtail.models import Page, PageLogEntry
 
-from ..blocks import SectionMode
-from ..models import ProtocolPage, ProtocolTemplatePage
-from .content import RevisionSections, Section, live_template, protocol_block, sections_of
+from .blocks import SectionMode
+from .section_content import RevisionSections, Section, live_template, protocol_block, sections_of
+
+if TYPE_CHECKING:
+    from .models import ProtocolPage, ProtocolTemplatePage
 
 
 class SectionState:

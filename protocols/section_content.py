@@ -1,21 +1,28 @@
-"""Sections as data: the comparable form of template and protocol sections, by block id."""
+"""Sections as data: the comparable form of template and protocol sections, by block id.
+
+protocols.models imports this (through validation and the editor panels), so it takes page
+instances and never imports the page models.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
-from wagtail.models import Locale, Revision
+from wagtail.models import PageManager, Revision
 
-from ..blocks import RICH_TEXT_FEATURES
-from ..models import ProtocolPage, ProtocolTemplatePage
+from .blocks import RICH_TEXT_FEATURES, ProtocolSectionsBlock
+
+if TYPE_CHECKING:
+    from .models import ProtocolPage, ProtocolTemplatePage
 
 _BLOCK_KEY_RE = re.compile(r'\s*data-block-key="[^"]*"')
+# The same definition as ProtocolPage.body.
+_PROTOCOL_SECTIONS = ProtocolSectionsBlock()
 
 
 class ProtocolError(Exception):
@@ -24,11 +31,15 @@ class ProtocolError(Exception):
 
 def protocol_block(block_type: str) -> blocks.StructBlock:
     """The derived-protocol block definition for a section type (template sections minus mode)."""
-    return ProtocolPage._meta.get_field("body").stream_block.child_blocks[block_type]
+    return _PROTOCOL_SECTIONS.child_blocks[block_type]
 
 
 def normalize_html(html: str) -> str:
     """Rich text as the editor would save it, without the editor's random block keys."""
+    # Imported on use: the converter looks up the image model on import, and protocols.models
+    # imports this module while models are still loading.
+    from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
+
     converter = ContentstateConverter(RICH_TEXT_FEATURES)
     html = converter.to_database_format(converter.from_database_format(str(html or "")))
     return _BLOCK_KEY_RE.sub("", html).strip()
@@ -110,13 +121,13 @@ class RevisionSections:
         return (self.get(revision_id) or {}).get(key)
 
 
-def current_template(locale: Locale) -> ProtocolTemplatePage | None:
-    """The published national template in locale."""
-    return ProtocolTemplatePage.objects.live().filter(locale=locale).first()
+def _template_pages(protocol: ProtocolPage) -> PageManager:
+    """ProtocolTemplatePage.objects, through the protocol's foreign key to its template."""
+    return type(protocol)._meta.get_field("template_page").related_model.objects
 
 
 def live_template(protocol: ProtocolPage) -> tuple[ProtocolTemplatePage, dict[str, Section]]:
-    template = ProtocolTemplatePage.objects.get(pk=protocol.template_page_id)
+    template = _template_pages(protocol).get(pk=protocol.template_page_id)
     if not template.live or template.live_revision_id is None:
         raise ProtocolError(_("Het landelijke sjabloon is niet gepubliceerd."))
     return template, sections_of(template.body)
@@ -128,7 +139,8 @@ def follows_template(protocol: ProtocolPage) -> bool:
     if not protocol.template_page_id:
         return False
     template_locale = (
-        ProtocolTemplatePage.objects.filter(pk=protocol.template_page_id)
+        _template_pages(protocol)
+        .filter(pk=protocol.template_page_id)
         .values_list("locale_id", flat=True)
         .first()
     )

@@ -1,0 +1,47 @@
+"""The coordinator's meldingen listing: Wagtail's generic index view, paginated, sortable and
+filterable, scoped to the meldingen of the user's own organisations."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views import generic
+
+from meldingen.filters import MeldingFilterSet
+from meldingen.models import Melding
+from meldingen.permissions import meldingen_for_coordinator
+
+
+class ReferenceColumn(TitleColumn):
+    """The reference, linked to the case page, with a "spoed" tag for urgent meldingen."""
+
+    cell_template_name = "workflows/admin/reference_cell.html"
+
+
+class MeldingIndexView(generic.IndexView):
+    model = Melding
+    page_title = _("Meldingen")
+    header_icon = "warning"
+    template_name = "workflows/admin/listing.html"
+    index_url_name = "melding_list"
+    index_results_url_name = "melding_list_results"
+    filterset_class = MeldingFilterSet
+    paginate_by = 50
+    default_ordering = "-created_at"
+    columns = [
+        ReferenceColumn(
+            "reference", label=_("Kenmerk"), url_name="melding_detail", sort_key="reference"
+        ),
+        Column(
+            "organisation",
+            label=_("Organisatie"),
+            accessor="organisation.title",
+            sort_key="organisation__title",
+        ),
+        DateColumn("created_at", label=_("Ontvangen"), sort_key="created_at"),
+        Column("severity", label=_("Ernst"), accessor="get_severity_display", sort_key="severity"),
+        Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
+    ]
+
+    def get_base_queryset(self):
+        return meldingen_for_coordinator(self.request.user).select_related("organisation")
