@@ -8,11 +8,15 @@ from partners.models import Notice, NoticeStatus
 
 
 class NoticeFilterSet(django_filters.FilterSet):
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=NoticeStatus.choices)
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=NoticeStatus.choices, empty_label=_("Alle")
+    )
     kind = django_filters.ChoiceFilter(
         label=_("Soort gedrag"),
         choices=BehaviourKind.choices,
         field_name="melding__behaviours__kind",
+        distinct=True,
+        empty_label=_("Alle"),
     )
     received_from = django_filters.DateFilter(
         label=_("Ontvangen vanaf"),
@@ -27,7 +31,10 @@ class NoticeFilterSet(django_filters.FilterSet):
         widget=django_filters.widgets.forms.DateInput(attrs={"type": "date"}),
     )
     organisation = django_filters.ModelChoiceFilter(
-        label=_("Organisatie"), field_name="melding__organisation", queryset=None
+        label=_("Organisatie"),
+        field_name="melding__organisation",
+        queryset=None,
+        empty_label=_("Alle"),
     )
 
     class Meta:

@@ -114,3 +114,29 @@ def coordinator_a(make_user, org_a):
 @pytest.fixture
 def coordinator_b(make_user, org_b):
     return make_user("coordinator-b", org_b.coordinators_group)
+
+
+def pytest_sessionstart(session):
+    """Drop test databases left by earlier runs whose process is gone (a run that was killed,
+    or a teardown that found a connection still open). Each run has its own database
+    (veiligbestuur.settings.test), so this never touches a run that is still going."""
+    import os
+    import re
+
+    from django.conf import settings
+
+    if hasattr(session.config, "workerinput") or settings.TEST_DATABASE_VENDOR != "postgresql":
+        return
+    import psycopg
+
+    db = settings.DATABASES["default"]
+    prefix = f"test_{db['NAME']}_"
+    conninfo = {"host": db["HOST"], "port": db["PORT"] or 5432, "user": db["USER"]}
+    with psycopg.connect(dbname="postgres", autocommit=True, **conninfo) as conn:
+        names = conn.execute(
+            "SELECT datname FROM pg_database WHERE datname LIKE %s", [prefix + "%"]
+        ).fetchall()
+        for (name,) in names:
+            found = re.match(rf"{re.escape(prefix)}(\d+)", name)
+            if found and not os.path.exists(f"/proc/{found.group(1)}"):
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
