@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
@@ -23,8 +24,7 @@ from wagtail.models import (
 )
 
 from .models import OrganisationIndexPage, OrganisationPage, validate_official_code
-
-NATIONAL_EDITORS_GROUP = "Landelijke redactie"
+from .tenancy import NATIONAL_EDITORS_GROUP, originals
 
 # Page permissions per organisation role, on the organisation's subtree.
 ROLE_PAGE_PERMISSIONS = {
@@ -136,7 +136,9 @@ def _grant_media_permissions(group: Group, collection: Collection, changes: list
 
 def _organisation_index() -> OrganisationIndexPage:
     index = (
-        OrganisationIndexPage.objects.filter(locale__language_code="nl").select_for_update().first()
+        OrganisationIndexPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+        .select_for_update()
+        .first()
     )
     if index is None:
         raise LookupError("Er is nog geen overzichtspagina 'Organisaties'; laad eerst de basis.")
@@ -198,9 +200,7 @@ def provision_organisation(*, title: str, kind: str, official_code: str) -> Prov
     validate_official_code(kind, official_code)
     changes: list[str] = []
     index = _organisation_index()  # locked: serialises concurrent provisioning
-    org = OrganisationPage.objects.filter(
-        official_code=official_code, locale__language_code="nl"
-    ).first()
+    org = originals().filter(official_code=official_code).first()
     if org is None:
         org = OrganisationPage(title=title, kind=kind, official_code=official_code)
         index.add_child(instance=org)

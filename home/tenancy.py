@@ -15,7 +15,8 @@ from django.db.models import Model, Q, QuerySet
 from wagtail.permission_policies import BasePermissionPolicy, ModelPermissionPolicy
 
 from home.models import OrganisationPage
-from home.provisioning import NATIONAL_EDITORS_GROUP
+
+NATIONAL_EDITORS_GROUP = "Landelijke redactie"
 
 
 class Role(enum.Enum):

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 set +e
 # One test process per core (pytest-xdist; each has its own test database); TEST_WORKERS=0 runs
 # everything in this process.
-.venv/bin/python -m pytest -n "${TEST_WORKERS:-auto}" "$@"
+.venv/bin/python -m pytest -n "${TEST_WORKERS:-auto}" --dist worksteal "$@"
 rc=$?
 set -e
 if [ "$rc" -eq 5 ]; then
