@@ -59,51 +59,40 @@ def manage(*args: str) -> None:
 
 
 def ensure_database() -> None:
+    """Create the bench database if missing. One migrated under an older layout (migrations
+    that no longer exist, e.g. before the apps were split by capability) is dropped and built
+    again."""
     import dj_database_url
     import psycopg
 
     url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/vb_bench")
     ENV["DATABASE_URL"] = url
     db = dj_database_url.parse(url)
-    admin = f"host={db['HOST']} port={db['PORT'] or 5432} user={db['USER']} dbname=postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname=%s", [db["NAME"]]).fetchone():
-            conn.execute(f'CREATE DATABASE "{db["NAME"]}"')
+    server = f"host={db['HOST']} port={db['PORT'] or 5432} user={db['USER']}"
+    with psycopg.connect(f"{server} dbname=postgres", autocommit=True) as admin:
+        found = admin.execute("SELECT 1 FROM pg_database WHERE datname=%s", [db["NAME"]])
+        if found.fetchone():
+            if not _outdated(f"{server} dbname={db['NAME']}"):
+                return
+            say(f"database {db['NAME']} heeft migraties die niet meer bestaan: opnieuw opbouwen")
+            admin.execute(f'DROP DATABASE "{db["NAME"]}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{db["NAME"]}"')
 
 
-def drop_outdated_database() -> None:
-    """A bench database migrated by an older layout (migrations that no longer exist, e.g.
-    before the apps were split by capability) is dropped and built again."""
-    import dj_database_url
+def _outdated(conninfo: str) -> bool:
+    """Whether the database has applied migrations of our apps that are no longer on disk."""
     import psycopg
 
-    db = dj_database_url.parse(ENV["DATABASE_URL"])
-    admin = f"host={db['HOST']} port={db['PORT'] or 5432} user={db['USER']} dbname=postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname=%s", [db["NAME"]]).fetchone():
-            return
-    own = f"host={db['HOST']} port={db['PORT'] or 5432} user={db['USER']} dbname={db['NAME']}"
-    with psycopg.connect(own) as conn:
+    with psycopg.connect(conninfo) as conn:
         if not conn.execute("SELECT to_regclass('django_migrations')").fetchone()[0]:
-            return
+            return False
         applied = set(conn.execute("SELECT app, name FROM django_migrations").fetchall())
-    known = {
-        (path.parent.parent.name, path.stem)
-        for path in ROOT.glob("*/migrations/[0-9]*.py")
-    }
-    ours = {app for app, _ in known}
-    outdated = {(app, name) for app, name in applied if app in ours | {"registration"}} - known
-    if outdated:
-        say(f"database {db['NAME']} heeft migraties die niet meer bestaan: opnieuw opbouwen")
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE "{db["NAME"]}" WITH (FORCE)')
+    known = {(path.parent.parent.name, path.stem) for path in ROOT.glob("*/migrations/[0-9]*.py")}
+    ours = {app for app, _ in known} | {"registration"}  # the app label before reporting
+    return bool({(app, name) for app, name in applied if app in ours} - known)
 
 
 def prepare() -> None:
-    ENV["DATABASE_URL"] = os.environ.get(
-        "DATABASE_URL", "postgres://postgres@127.0.0.1:5432/vb_bench"
-    )
-    drop_outdated_database()
     ensure_database()
     manage("migrate", "--no-input", "-v0")
     manage("collectstatic", "--no-input", "-v0")

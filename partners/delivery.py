@@ -123,7 +123,6 @@ def sweep_notices() -> int:
 
 
 @transaction.atomic
-@transaction.atomic
 def retry_by_hand(notice: Notice, *, actor) -> None:
     """The moderator's retry button: makes a failed notice due now; audited with it."""
     updated = Notice.objects.filter(

@@ -11,12 +11,12 @@ ADDR="${DEMO_ADDR:-127.0.0.1:8000}"
 DB=var/db.sqlite3
 if [ -f "$DB" ] && $PY - "$DB" <<'PYCHECK'
 import sqlite3, sys
-rows = sqlite3.connect(sys.argv[1]).execute(
-    "SELECT 1 FROM sqlite_master WHERE name='django_migrations'"
-).fetchall() and sqlite3.connect(sys.argv[1]).execute(
+db = sqlite3.connect(sys.argv[1])
+tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+old = "django_migrations" in tables and db.execute(
     "SELECT 1 FROM django_migrations WHERE app='registration' LIMIT 1"
-).fetchall()
-sys.exit(0 if rows else 1)
+).fetchone()
+sys.exit(0 if old else 1)
 PYCHECK
 then
   mv "$DB" "$DB.voor-herindeling"
