@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import StatusFlagColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -17,6 +18,11 @@ from wagtail.permissions import policy_registry
 from home.tenancy import is_national_editor
 from meldingen.models import BehaviourKind, Channel, Wish
 from partners.models import Partner, PartnerKind, RoutingRule
+
+
+def yes_no(name: str, label) -> StatusFlagColumn:
+    """A yes/no column read as words, never True or False."""
+    return StatusFlagColumn(name, label=label, true_label=_("Ja"), false_label=_("Nee"))
 
 
 def scoped(queryset, user):
@@ -85,7 +91,12 @@ class PartnerKindViewSet(ModelViewSet):
     model = PartnerKind
     icon = "group"
     menu_label = _("Soorten ketenpartners")
-    list_display = ["name", "internal", "ack_deadline_hours", "urgent_ack_deadline_hours"]
+    list_display = [
+        "name",
+        yes_no("internal", _("Intern")),
+        "ack_deadline_hours",
+        "urgent_ack_deadline_hours",
+    ]
     form_fields = [
         "code",
         "name",
@@ -103,7 +114,14 @@ class PartnerViewSet(ScopedViewSet):
     model = Partner
     icon = "user"
     menu_label = _("Ketenpartners")
-    list_display = ["name", "kind", "organisation", "notification_email", "checked_on", "active"]
+    list_display = [
+        "name",
+        "kind",
+        "organisation",
+        "notification_email",
+        "checked_on",
+        yes_no("active", _("Actief")),
+    ]
     list_filter = ["kind", "active"]
     search_fields = ["name"]
     edit_handler = ObjectList(
@@ -142,7 +160,7 @@ class RoutingRuleViewSet(ScopedViewSet):
     model = RoutingRule
     icon = "resubmit"
     menu_label = _("Routeringsregels")
-    list_display = ["name", "organisation", "sort_order", "active"]
+    list_display = ["name", "organisation", "sort_order", yes_no("active", _("Actief"))]
     list_filter = ["active"]
     edit_handler = ObjectList(
         [

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from core import crypto
 from core.audit import record
 from core.models import AuditAction
-from meldingen.models import Attachment, BehaviourKind, Severity
+from meldingen.models import Attachment, BehaviourKind, Severity, Status
 from meldingen.permissions import coordinator_melding
 from meldingen.status import TransitionError
 from partners.delivery import retry_by_hand
@@ -24,6 +24,20 @@ from partners.rules import Proposal, propose, shareable
 from workflows.engine import current_task_state
 from workflows.models import ExtraStepTask, RoutingTask, TriageTask
 from workflows.moderation import complete_step, route, triage
+
+
+def _status_label(code: str) -> str:
+    return str(Status(code).label) if code in Status.values else "—"
+
+
+def _readable(event):
+    """An audit event with its detail for people: a status change "old -> new" is stored as
+    codes (the trail is append-only and hashed) and shown with the statuses' labels."""
+    event.readable_detail = event.detail
+    if event.action == AuditAction.STATUS and " -> " in event.detail:
+        old, new = event.detail.split(" -> ", 1)
+        event.readable_detail = f"{_status_label(old)} → {_status_label(new)}"
+    return event
 
 
 def detail(request, pk):
@@ -42,7 +56,7 @@ def detail(request, pk):
             "history": melding.history.select_related("actor"),
             "notices": melding.notices.select_related("partner", "rule").order_by("pk"),
             "attachments": melding.attachments.all(),
-            "audit_events": melding.audit_events.order_by("-pk")[:50],
+            "audit_events": [_readable(e) for e in melding.audit_events.order_by("-pk")[:50]],
             "erasure": melding.erasure,
         },
     )
