@@ -341,7 +341,7 @@ def intake_phase(procs: Processes, fx: dict) -> dict:
         "related_to_office": "ja",
         "perpetrator_known": "nee",
         "wishes": ["registratie", "aangifte"],
-        "consent_to_share": True,
+        "consent_kinds": ["politie"],
         "reporter_role": "raadslid",
     }
     requests = [

@@ -180,7 +180,7 @@ def meldingen(orgs: list, total: int, seed: int = 2) -> int:
                     severity=severity_for(chosen),
                     perpetrator_known="nee",
                     wishes=["registratie"],
-                    consent_to_share=True,
+                    consent_kinds=["politie"],
                 )
                 melding.created_at = melding.updated_at = when
                 melding._kinds = chosen

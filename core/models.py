@@ -22,6 +22,7 @@ class AuditAction(models.TextChoices):
     STATUS = "status", _("Status gewijzigd")
     STEP = "stap", _("Stap afgerond")
     PURGE = "gewist", _("Persoonsgegevens gewist")
+    CASEWORK = "dossier", _("Dossier bijgewerkt")
     LOGIN = "inlog", _("Ingelogd")
     LOGIN_FAILED = "inlog_mislukt", _("Inlogpoging mislukt")
 

@@ -2,7 +2,9 @@
 
 Creates or repairs: the organisation root page, its groups, subtree page permissions, a document
 collection with permissions, and a page workflow (redacteur submits, publiceerder approves).
-Running it again for the same organisation changes nothing.
+Apps above home add their own part of a tenant through the ``organisation_provisioned`` signal
+(partners: a ketenpartner per internal meldpunt role). Running it again for the same
+organisation changes nothing.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.dispatch import Signal
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -25,6 +28,13 @@ from wagtail.models import (
 
 from .models import OrganisationIndexPage, OrganisationPage, validate_official_code
 from .tenancy import NATIONAL_EDITORS_GROUP, originals
+
+# Sent at the end of provision_organisation, inside its transaction, with ``organisation`` (the
+# original OrganisationPage) and ``changes`` (the list of what was created or repaired).
+# Receivers create what their app needs for a tenant, idempotently, append a short Dutch line
+# to ``changes`` for each thing they created, and leave existing rows alone. home does not
+# import the apps above it (import-linter); they connect here instead.
+organisation_provisioned = Signal()
 
 # Page permissions per organisation role, on the organisation's subtree.
 ROLE_PAGE_PERMISSIONS = {
@@ -220,6 +230,7 @@ def provision_organisation(*, title: str, kind: str, official_code: str) -> Prov
         if attr != "coordinators_group":
             _grant_media_permissions(group, collection, changes)
     _ensure_workflow(org, pages, groups["publishers_group"], changes)
+    organisation_provisioned.send(sender=OrganisationPage, organisation=org, changes=changes)
     return ProvisionResult(organisation=org, changes=changes)
 
 

@@ -100,20 +100,24 @@ class OrganisationPermissionPolicy(ModelPermissionPolicy):
 class OrganisationRolePermissionPolicy(BasePermissionPolicy):
     """Access decided by the user's role in the row's organisation alone, without Django model
     permissions: e.g. the veiligheidscoördinatoren view and handle their own organisation's
-    meldingen, and nobody else's."""
+    meldingen, and nobody else's. role None: any of the three roles (every member)."""
 
-    def __init__(self, model, role: Role, actions: tuple[str, ...] = ("view", "change")):
+    def __init__(self, model, role: Role | None, actions: tuple[str, ...] = ("view", "change")):
         super().__init__(model)
         self.role = role
         self.actions = set(actions)
 
+    def organisations(self, user) -> QuerySet[OrganisationPage]:
+        """The organisations whose rows user may reach (for the actions of this policy)."""
+        return for_user(user, self.role)
+
     def user_has_permission(self, user, action) -> bool:
-        return action in self.actions and for_user(user, self.role).exists()
+        return action in self.actions and self.organisations(user).exists()
 
     def instances_user_has_any_permission_for(self, user, actions) -> QuerySet:
         if not self.actions.intersection(actions):
             return self.model._default_manager.none()
-        return self.model._default_manager.filter(organisation__in=for_user(user, self.role))
+        return self.model._default_manager.filter(organisation__in=self.organisations(user))
 
     def user_has_permission_for_instance(self, user, action, instance: Model) -> bool:
         return action in self.actions and is_member(user, instance.organisation, self.role)

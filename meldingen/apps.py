@@ -22,8 +22,9 @@ class MeldingenConfig(AppConfig):
         from wagtail.permissions import register_permission_policy
 
         from home.tenancy import OrganisationRolePermissionPolicy, Role
-        from meldingen.models import Melding
+        from meldingen.models import AvoidanceSignal, CaseSettings, Melding
 
-        register_permission_policy(
-            Melding, OrganisationRolePermissionPolicy(Melding, Role.COORDINATOR)
-        )
+        for model in (Melding, AvoidanceSignal, CaseSettings):
+            register_permission_policy(
+                model, OrganisationRolePermissionPolicy(model, Role.COORDINATOR)
+            )

@@ -10,8 +10,11 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.http import Http404, HttpResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+
+from core import crypto
 
 # Sniffed MIME type -> what we tell the user is allowed.
 ALLOWED_TYPES = {
@@ -106,3 +109,18 @@ def check_uploads(uploads: list[UploadedFile]) -> list[tuple[UploadedFile, str, 
     if errors:
         raise ValidationError(errors)
     return checked
+
+
+def attachment_response(attachment) -> HttpResponse:
+    """The decrypted file as a download named by the melding's reference (never the original
+    name, which may hold personal data). The caller checks permission and audits."""
+    try:
+        with attachment.file.open("rb") as handle:
+            content = crypto.decrypt_bytes(handle.read())
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = HttpResponse(content, content_type=attachment.content_type)
+    filename = f"{attachment.melding.reference}-bijlage-{attachment.pk}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

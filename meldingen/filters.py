@@ -10,9 +10,7 @@ ALL = _("Alle")
 
 
 class MeldingFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=Status.choices, empty_label=ALL
-    )
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices, empty_label=ALL)
     severity = django_filters.ChoiceFilter(
         label=_("Ernst"), choices=Severity.choices, empty_label=ALL
     )

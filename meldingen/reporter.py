@@ -8,13 +8,15 @@ from dataclasses import dataclass
 
 from django import forms
 from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.ratelimit import hit
 from meldingen.attachments import check_uploads
 from meldingen.forms import MeldingForm
-from meldingen.models import Melding, MeldingAddition, MeldingHistory
+from meldingen.models import Melding, MeldingAddition, MeldingHistory, NazorgContact
 from meldingen.services import add_information
+from meldingen.status import CLOSED_STATUSES
 
 ADDITION_RATE_LIMITED_MESSAGE = _(
     "U heeft in korte tijd veel aanvullingen verstuurd. Wacht een paar minuten en probeer het "
@@ -59,6 +61,26 @@ class AdditionForm(forms.Form):
 
     def clean_attachments(self):
         return check_uploads(self.cleaned_data.get("attachments") or [])
+
+
+class CheckInForm(forms.Form):
+    text = forms.CharField(
+        label=_("Hoe gaat het nu met u?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5_000,
+        help_text=_(
+            "Alleen de veiligheidscoördinator van uw organisatie leest dit. Schrijf ook of u "
+            "hulp wilt, bijvoorbeeld een gesprek of contact met Slachtofferhulp."
+        ),
+        error_messages={"required": _("Schrijf een antwoord.")},
+    )
+
+
+def open_checkins(melding: Melding) -> QuerySet[NazorgContact]:
+    """Nazorg contacts that are due and that the reporter has not answered yet."""
+    if melding.status in CLOSED_STATUSES:
+        return NazorgContact.objects.none()
+    return melding.nazorg.filter(due_on__lte=timezone.localdate(), answered_at__isnull=True)
 
 
 @dataclass

@@ -18,9 +18,9 @@ from meldingen.models import (
     MeldingHistory,
     MeldingPersonalData,
 )
-from meldingen.models.choices import HistoryAction, Status, severity_for
+from meldingen.models.choices import HistoryAction, Severity, Status, severity_for
 from meldingen.notifications import send_confirmation
-from meldingen.signals import melding_submitted
+from meldingen.signals import information_added, melding_submitted
 from meldingen.status import INITIAL, check_transition
 
 PERSONAL_FIELDS = [
@@ -33,6 +33,8 @@ PERSONAL_FIELDS = [
     "witnesses",
     "impact",
     "police_reference",
+    "online_links",
+    "online_accounts",
 ]
 YES_NO = {"ja": True, "nee": False}
 
@@ -104,7 +106,12 @@ def submit_melding(
         police_involved=bool(data.get("police_involved")),
         wishes=list(data["wishes"]),
         targets=list(data.get("targets") or []),
-        consent_to_share=bool(data.get("consent_to_share")),
+        consent_kinds=list(dict.fromkeys(data.get("consent_kinds") or [])),
+        perpetrator_type=data.get("perpetrator_type") or "",
+        online_platform=data.get("online_platform") or "",
+        aangifte_made=YES_NO.get(data.get("aangifte_made")),
+        support=list(dict.fromkeys(data.get("support") or [])),
+        worried_about_home=bool(data.get("worried_about_home")),
     )
     behaviours = MeldingBehaviour.objects.bulk_create(
         [MeldingBehaviour(melding=melding, kind=kind) for kind in kinds]
@@ -175,7 +182,6 @@ def record_history(
     )
 
 
-
 @transaction.atomic
 def record_triage(
     melding: Melding, *, actor, severity: str, urgent: bool, kinds: list[str], note: str = ""
@@ -184,7 +190,8 @@ def record_triage(
     locked = Melding.objects.select_for_update().get(pk=melding.pk)
     changes = []
     if severity != locked.severity:
-        changes.append(f"ernst {locked.severity} -> {severity}")
+        old, new = Severity(locked.severity).label, Severity(severity).label
+        changes.append(f"ernst {old} → {new}")
     if urgent != locked.urgent:
         changes.append("spoed aan" if urgent else "spoed uit")
     old_kinds = set(locked.kinds)
@@ -214,4 +221,5 @@ def add_information(melding: Melding, *, author, text: str, attachments=()) -> M
     addition.attachments.set(_store_attachments(locked, attachments))
     locked.save(update_fields=["updated_at"])
     MeldingHistory.objects.create(melding=locked, actor=author, action=HistoryAction.ADDITION)
+    information_added.send(sender=Melding, melding=locked, addition=addition)
     return addition

@@ -8,10 +8,12 @@ TRANSITIONS: dict[str, set[str]] = {
     Status.RECEIVED: {Status.IN_TRIAGE, Status.CLOSED},
     Status.IN_TRIAGE: {Status.ROUTED, Status.CLOSED},
     Status.ROUTED: {Status.IN_TRIAGE, Status.CLOSED},
-    Status.CLOSED: {Status.IN_TRIAGE, Status.EVALUATED},
-    Status.EVALUATED: set(),
+    # Reopening goes back to where the case was: routed, or triage when it never was.
+    Status.CLOSED: {Status.IN_TRIAGE, Status.ROUTED, Status.EVALUATED},
+    Status.EVALUATED: {Status.IN_TRIAGE, Status.ROUTED},
 }
 INITIAL = Status.RECEIVED
+CLOSED_STATUSES = (Status.CLOSED, Status.EVALUATED)
 
 
 class TransitionError(ValueError):

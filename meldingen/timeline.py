@@ -25,12 +25,41 @@ REPORTER_LABELS = {
     A.TRIAGE: (_("Beoordeeld door de veiligheidscoördinator"), _("Beoordeeld")),
     A.OPENED_BY_PARTNER: (_("Bekeken door de ketenpartner"), _("Bekeken door %(note)s")),
     A.ADDITION: (_("U heeft informatie toegevoegd"), _("U heeft informatie toegevoegd")),
+    A.FEEDBACK_TO_REPORTER: (_("Bericht van de ketenpartner"), _("Bericht van %(note)s")),
+    A.NEW_INFORMATION_SENT: (
+        _("Uw aanvulling is doorgegeven"),
+        _("Uw aanvulling is doorgegeven aan %(note)s"),
+    ),
+    A.CLOSED: (_("Afgesloten"), _("Afgesloten: %(note)s")),
+    A.NAZORG_PLANNED: (
+        _("De veiligheidscoördinator neemt contact met u op"),
+        _("De veiligheidscoördinator neemt contact met u op (%(note)s)"),
+    ),
+    A.NAZORG_DONE: (_("Contact over nazorg"), _("Contact over nazorg")),
+    A.NAZORG_ANSWER: (_("U heeft gereageerd op de nazorg"), _("U heeft gereageerd op de nazorg")),
+    A.MEASURE: (_("Maatregel tegen de dader genomen"), _("Maatregel tegen de dader genomen")),
 }
-REPORTER_NOTE_ACTIONS = {A.ROUTED, A.OPENED_BY_PARTNER, A.ACKNOWLEDGED_BY_PARTNER, A.FEEDBACK}
+REPORTER_NOTE_ACTIONS = {
+    A.ROUTED,
+    A.OPENED_BY_PARTNER,
+    A.ACKNOWLEDGED_BY_PARTNER,
+    A.FEEDBACK,
+    A.FEEDBACK_TO_REPORTER,
+    A.NEW_INFORMATION_SENT,
+    A.CLOSED,
+    A.NAZORG_PLANNED,
+}
+# Actions whose comment (text a partner wrote for the reporter) the reporter reads.
+REPORTER_TEXT_ACTIONS = {A.FEEDBACK_TO_REPORTER}
 # Internal bookkeeping the reporter does not see.
-HIDDEN_ACTIONS = {A.DEADLINE_PASSED}
+HIDDEN_ACTIONS = {A.DEADLINE_PASSED, A.REMINDER}
 # Visual step kind per action or status, for the template (done/current markers and icons).
-KIND_OF = {A.RECEIVED: "received", A.ADDITION: "addition", A.ACKNOWLEDGED_BY_PARTNER: "ack"}
+KIND_OF = {
+    A.RECEIVED: "received",
+    A.ADDITION: "addition",
+    A.ACKNOWLEDGED_BY_PARTNER: "ack",
+    A.FEEDBACK_TO_REPORTER: "message",
+}
 
 
 @dataclass
@@ -39,6 +68,8 @@ class TimelineEntry:
     action: str
     label: str
     kind: str
+    # A message for the reporter (a partner's answer), shown under the label.
+    text: str = ""
 
 
 def _entry(row) -> TimelineEntry:
@@ -52,19 +83,22 @@ def _entry(row) -> TimelineEntry:
         label = row.get_action_display()
     else:  # written by another release: readable, never the code itself
         label = row.action.replace("_", " ").capitalize()
-    return TimelineEntry(row.at, row.action, label, KIND_OF.get(row.action, row.action))
+    text = row.comment if row.action in REPORTER_TEXT_ACTIONS else ""
+    return TimelineEntry(row.at, row.action, label, KIND_OF.get(row.action, row.action), text)
 
 
 def timeline(melding: Melding) -> list[TimelineEntry]:
     """The reporter-facing timeline of melding (uses prefetched history when present).
 
-    A bare status change to "doorgestuurd" is left out when routing rows name the partners.
+    A bare status change to "doorgestuurd" is left out when routing rows name the partners,
+    and one to "afgehandeld" when a closing row names the outcome.
     """
     rows = list(melding.history.all())
-    named_routing = any(row.action == A.ROUTED for row in rows)
+    named = {A.ROUTED: Status.ROUTED, A.CLOSED: Status.CLOSED}
+    shown_elsewhere = {named[row.action] for row in rows if row.action in named}
     return [
         _entry(row)
         for row in rows
         if row.action not in HIDDEN_ACTIONS
-        and not (named_routing and row.action == A.STATUS and row.to_status == Status.ROUTED)
+        and not (row.action == A.STATUS and row.to_status in shown_elsewhere)
     ]

@@ -12,11 +12,13 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_tasks import task
 
-from core import audit
+from core import audit, worktime
 from core.models import AuditAction
-from meldingen.models import HistoryAction
+from meldingen.casework import office_hours
+from meldingen.models import HistoryAction, Melding
 from meldingen.notifications import render_mail
 from meldingen.services import record_history
 from partners.models import Notice, NoticeStatus, PartnerKind
@@ -27,9 +29,17 @@ MAX_ATTEMPTS = 8
 PENDING = [NoticeStatus.QUEUED, NoticeStatus.FAILED]
 
 
-def deadline_for(kind: PartnerKind, urgent: bool) -> datetime:
-    hours = kind.urgent_ack_deadline_hours if urgent else kind.ack_deadline_hours
-    return timezone.now() + timedelta(hours=hours)
+def deadline_for(kind: PartnerKind, melding: Melding, start: datetime | None = None) -> datetime:
+    """Latest acknowledgement of a notice to a partner of ``kind`` about ``melding``, counted
+    from ``start`` (now): an urgent melding gets the kind's urgent hours as clock hours, any
+    other its acknowledgement hours as working hours within the office hours of the melding's
+    organisation (meldingen.models.CaseSettings), skipping weekends and public holidays."""
+    start = start or timezone.now()
+    if melding.urgent:
+        return worktime.clock_hours(start, kind.urgent_ack_deadline_hours)
+    return worktime.add_working_hours(
+        start, kind.ack_deadline_hours, office_hours(melding.organisation)
+    )
 
 
 def backoff(attempts: int) -> timedelta:
@@ -37,15 +47,27 @@ def backoff(attempts: int) -> timedelta:
     return timedelta(minutes=min(2 ** max(attempts - 1, 0), 360))
 
 
+def undeliverable(address: str) -> bool:
+    """True for a placeholder address (the reserved top-level domain .invalid, RFC 6761), such
+    as provisioning gives the meldpunt partners until the organisation fills in the real one."""
+    domain = address.rpartition("@")[2].lower().rstrip(".")
+    return domain == "invalid" or domain.endswith(".invalid")
+
+
 def _message(notice: Notice) -> EmailMessage:
+    if undeliverable(notice.partner.notification_email):
+        # Recorded as a failed attempt: once the address is filled in, the retry delivers.
+        raise ValueError(
+            _("Het e-mailadres van %(partner)s is nog niet ingevuld (%(address)s).")
+            % {"partner": notice.partner.name, "address": notice.partner.notification_email}
+        )
     context = {
         "partner": notice.partner.name,
         "organisation": notice.melding.organisation.title,
         "reference": notice.melding.reference,
         "urgent": notice.melding.urgent,
         "deadline": notice.deadline_at,
-        "url": settings.WAGTAILADMIN_BASE_URL
-        + reverse("partner_notice", args=[notice.pk]),
+        "url": settings.WAGTAILADMIN_BASE_URL + reverse("partner_notice", args=[notice.pk]),
     }
     subject, body = render_mail("partners/email/notice", context)
     domain = settings.WAGTAILADMIN_BASE_URL.split("//")[-1].split(":")[0] or "veiligbestuur"

@@ -35,3 +35,17 @@ def send_deadline_passed(notice_id: int) -> None:
     }
     subject, body = render_mail("partners/email/deadline", context)
     send_mail(subject, body, None, recipients)
+
+
+@task()
+def send_new_information(notice_id: int) -> None:
+    """To a partner that has the case: the reporter added information it may see."""
+    notice = Notice.objects.select_related("partner", "melding__organisation").get(pk=notice_id)
+    context = {
+        "partner": notice.partner.name,
+        "organisation": notice.melding.organisation.title,
+        "reference": notice.melding.reference,
+        "url": settings.WAGTAILADMIN_BASE_URL + reverse("partner_notice", args=[notice.pk]),
+    }
+    subject, body = render_mail("partners/email/new_information", context)
+    send_mail(subject, body, None, [notice.partner.notification_email])

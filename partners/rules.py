@@ -8,7 +8,7 @@ from django.db.models import Q
 
 from meldingen.models import Melding
 from meldingen.models.choices import SEVERITY_ORDER
-from partners.models import Partner, RoutingRule
+from partners.models import Partner, PartnerKind, RoutingRule
 
 
 @dataclass(frozen=True)
@@ -38,12 +38,21 @@ def matches(rule: RoutingRule, melding: Melding, kinds: list[str]) -> bool:
         return False
     if rule.wishes and not set(rule.wishes) & set(melding.wishes):
         return False
+    if rule.reporter_roles and melding.reporter_role not in rule.reporter_roles:
+        return False
+    if rule.perpetrator_types and melding.perpetrator_type not in rule.perpetrator_types:
+        return False
     return not (rule.urgent_only and not melding.urgent)
 
 
+def external_kinds() -> list[tuple[str, str]]:
+    """(code, name) of the partner kinds a reporter must consent to (meldingen.consent)."""
+    return list(PartnerKind.objects.filter(internal=False).values_list("code", "name"))
+
+
 def shareable(partner: Partner, melding: Melding) -> bool:
-    """External partners only with the reporter's consent to share."""
-    return partner.kind.internal or melding.consent_to_share
+    """External partners only with the reporter's consent for their kind."""
+    return partner.kind.internal or partner.kind.code in melding.consent_kinds
 
 
 def propose(melding: Melding) -> list[Proposal]:

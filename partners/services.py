@@ -10,11 +10,13 @@ from django.utils.translation import gettext as _
 
 from core import audit
 from core.models import AuditAction
-from meldingen.models import HistoryAction, Melding, Status
+from meldingen.casework import CaseError, plan_nazorg
+from meldingen.models import Attachment, HistoryAction, Melding, Status
 from meldingen.services import change_status, record_history
-from meldingen.status import TransitionError
+from meldingen.status import CLOSED_STATUSES, TransitionError
 from partners.delivery import deadline_for, deliver_notice
 from partners.models import Notice, NoticeStatus, PartnerFeedback, RoutingDecision
+from partners.notifications import send_new_information
 from partners.rules import shareable
 
 
@@ -42,7 +44,7 @@ def route(melding: Melding, *, actor, proposals, note: str = "") -> RoutingDecis
                 melding=locked,
                 partner=p.partner,
                 rule=p.rule,
-                deadline_at=deadline_for(p.partner.kind, locked.urgent),
+                deadline_at=deadline_for(p.partner.kind, locked),
             )
             for p in proposals
         ]
@@ -50,6 +52,7 @@ def route(melding: Melding, *, actor, proposals, note: str = "") -> RoutingDecis
     names = ", ".join(str(p.partner) for p in proposals) or _("geen ketenpartners")
     record_history(locked, actor, HistoryAction.ROUTED, note=names)
     change_status(locked, Status.ROUTED, actor=actor)
+    plan_nazorg(locked, actor=actor)
     audit.record(actor, AuditAction.ROUTE, melding=locked, detail=f"{len(proposals)} partners")
     for notice in notices:
         transaction.on_commit(lambda pk=notice.pk: deliver_notice.enqueue(pk))
@@ -88,13 +91,54 @@ def acknowledge(notice: Notice, *, actor) -> Notice:
 
 
 @transaction.atomic
-def add_feedback(notice: Notice, *, actor, kind: str, text: str = "") -> PartnerFeedback:
-    feedback = PartnerFeedback.objects.create(notice=notice, author=actor, kind=kind, text=text)
-    record_history(
-        notice.melding,
-        actor,
-        HistoryAction.FEEDBACK,
-        note=f"{notice.partner}: {feedback.get_kind_display()}",
+def add_feedback(
+    notice: Notice, *, actor, kind: str, text: str = "", for_reporter: bool = False
+) -> PartnerFeedback:
+    """The partner's answer; for_reporter shows it in the reporter's Mijn meldingen. Refused
+    once the case is closed or its personal data erased: the partner no longer has it."""
+    melding = Melding.objects.select_for_update().get(pk=notice.melding_id)
+    if melding.erasure is not None:
+        raise CaseError(_("De persoonsgegevens van deze melding zijn gewist."))
+    if melding.status in CLOSED_STATUSES:
+        raise CaseError(
+            _(
+                "Deze melding is afgesloten; terugkoppeling is niet meer mogelijk. Neem contact "
+                "op met de veiligheidscoördinator van de organisatie."
+            )
+        )
+    feedback = PartnerFeedback.objects.create(
+        notice=notice, author=actor, kind=kind, text=text.strip(), for_reporter=for_reporter
     )
-    audit.record(actor, AuditAction.FEEDBACK, melding=notice.melding, detail=str(notice.partner))
+    # Text for the reporter goes into the history comment too (encrypted, erased with the
+    # rest), so Mijn meldingen shows it without reading partner records.
+    record_history(
+        melding,
+        actor,
+        HistoryAction.FEEDBACK_TO_REPORTER if for_reporter else HistoryAction.FEEDBACK,
+        note=f"{notice.partner}: {feedback.get_kind_display()}",
+        comment=feedback.text if for_reporter else "",
+    )
+    audit.record(actor, AuditAction.FEEDBACK, melding=melding, detail=str(notice.partner))
     return feedback
+
+
+def evidence_for(notice: Notice):
+    """The attachments of the notice's melding (with the reporter's later additions)."""
+    return Attachment.objects.filter(melding_id=notice.melding_id).order_by("uploaded_at", "pk")
+
+
+def share_new_information(melding: Melding) -> list[Notice]:
+    """After the reporter added information: tell every partner that has the case and may see
+    its evidence (an e-mail with only the reference), and note it in the history. Runs in the
+    addition's transaction (meldingen.signals.information_added)."""
+    notices = [
+        notice
+        for notice in melding.notices.select_related("partner__kind").exclude(
+            status__in=[NoticeStatus.GAVE_UP]
+        )
+        if shareable(notice.partner, melding)
+    ]
+    for notice in notices:
+        record_history(melding, None, HistoryAction.NEW_INFORMATION_SENT, note=str(notice.partner))
+        transaction.on_commit(lambda pk=notice.pk: send_new_information.enqueue(pk))
+    return notices

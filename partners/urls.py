@@ -13,6 +13,11 @@ urlpatterns = [
         name="partner_acknowledge",
     ),
     path(
+        "berichten/<int:pk>/bijlagen/<int:attachment_pk>/",
+        partner.notice_attachment,
+        name="partner_attachment",
+    ),
+    path(
         "berichten/<int:pk>/terugkoppeling/",
         partner.notice_feedback,
         name="partner_feedback",

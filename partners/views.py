@@ -7,6 +7,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -17,10 +18,14 @@ from django.views.decorators.http import require_POST
 from core.audit import record
 from core.models import AuditAction
 from home.models import OrganisationPage
+from meldingen.attachments import attachment_response
+from meldingen.casework import CaseError
+from meldingen.status import CLOSED_STATUSES
 from partners.filters import NoticeFilterSet
 from partners.models import FeedbackKind
 from partners.permissions import notices_for_partner_user
-from partners.services import acknowledge, add_feedback, record_opened
+from partners.rules import shareable
+from partners.services import acknowledge, add_feedback, evidence_for, record_opened
 
 
 class FeedbackForm(forms.Form):
@@ -32,27 +37,38 @@ class FeedbackForm(forms.Form):
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=gettext_lazy("Zichtbaar voor de organisatie en de melder."),
+        help_text=gettext_lazy("De veiligheidscoördinator van de organisatie leest dit altijd."),
+    )
+    for_reporter = forms.BooleanField(
+        label=gettext_lazy("Ook laten zien aan de melder (in Mijn meldingen)"),
+        required=False,
     )
 
 
 def _notice_for(request, pk):
     return get_object_or_404(
         notices_for_partner_user(request.user).select_related(
-            "partner", "melding__organisation", "melding__personal"
+            "partner__kind", "rule", "melding__organisation", "melding__personal"
         ),
         pk=pk,
     )
 
 
-def _context(notice, feedback_form=None) -> dict:
+def _context(notice, feedback_form=None, error=None) -> dict:
+    melding = notice.melding
+    shared = shareable(notice.partner, melding)
     return {
         "notice": notice,
-        "melding": notice.melding,
-        "shared": notice.melding.consent_to_share,
-        "erasure": notice.melding.erasure,
+        "melding": melding,
+        "shared": shared,
+        "erasure": melding.erasure,
+        "closed": melding.status in CLOSED_STATUSES,
         "feedback_form": feedback_form or FeedbackForm(),
         "feedback": notice.feedback.all(),
+        "error": error,
+        # The evidence the reporter allowed this partner's kind to see.
+        "attachments": evidence_for(notice) if shared else [],
+        "additions": melding.additions.prefetch_related("attachments") if shared else [],
     }
 
 
@@ -118,10 +134,33 @@ def notice_acknowledge(request, pk):
 def notice_feedback(request, pk):
     notice = _notice_for(request, pk)
     form = FeedbackForm(request.POST)
+    error = None
     if form.is_valid():
-        add_feedback(notice, actor=request.user, **form.cleaned_data)
-        messages.success(request, _("Terugkoppeling opgeslagen."))
-        return redirect("partner_notice", notice.pk)
+        try:
+            add_feedback(notice, actor=request.user, **form.cleaned_data)
+        except CaseError as exc:
+            error = str(exc)
+        else:
+            messages.success(request, _("Terugkoppeling opgeslagen."))
+            return redirect("partner_notice", notice.pk)
     return TemplateResponse(
-        request, "partners/notice.html", _context(notice, form), status=400
+        request, "partners/notice.html", _context(notice, form, error), status=400
     )
+
+
+@never_cache
+@login_required
+def notice_attachment(request, pk, attachment_pk):
+    """A file of the melding, only when the reporter consented for this partner's kind;
+    every download is audited."""
+    notice = _notice_for(request, pk)
+    if not shareable(notice.partner, notice.melding):
+        raise Http404
+    attachment = get_object_or_404(evidence_for(notice), pk=attachment_pk)
+    record(
+        request.user,
+        AuditAction.DOWNLOAD,
+        melding=notice.melding,
+        detail=f"bijlage {attachment.pk} door {notice.partner}",
+    )
+    return attachment_response(attachment)

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import StatusFlagColumn
+from wagtail.admin.ui.tables import Column, StatusFlagColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -16,7 +16,14 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry
 
 from home.tenancy import is_national_editor
-from meldingen.models import BehaviourKind, Channel, Wish
+from meldingen.models import (
+    BehaviourKind,
+    Channel,
+    PerpetratorType,
+    ReporterRole,
+    Severity,
+    Wish,
+)
 from partners.models import Partner, PartnerKind, RoutingRule
 
 
@@ -154,13 +161,75 @@ class RoutingRuleForm(OrganisationScopedForm):
     kinds = _choices_field("kinds", _("Soorten gedrag"), BehaviourKind.choices)
     channels = _choices_field("channels", _("Kanalen"), Channel.choices)
     wishes = _choices_field("wishes", _("Wensen van de melder"), Wish.choices)
+    reporter_roles = _choices_field("reporter_roles", _("Rol van de melder"), ReporterRole.choices)
+    perpetrator_types = _choices_field(
+        "perpetrator_types", _("Soort dader"), PerpetratorType.choices
+    )
+
+
+# (field, label, choices) of the list conditions, in the order of the form.
+LIST_CONDITIONS = [
+    ("kinds", _("Gedrag"), BehaviourKind),
+    ("channels", _("Kanaal"), Channel),
+    ("wishes", _("Wens"), Wish),
+    ("reporter_roles", _("Rol"), ReporterRole),
+    ("perpetrator_types", _("Dader"), PerpetratorType),
+]
+
+
+def _label(choices, value: str) -> str:
+    """The label of a stored value; a value no longer among the choices shows as is."""
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return value
+
+
+def conditions_text(rule: RoutingRule) -> str:
+    """The rule's conditions in words (labels, never codes), e.g. 'Rol: Raadslid, Wethouder'."""
+    parts = [
+        f"{label}: {', '.join(_label(choices, value) for value in getattr(rule, field))}"
+        for field, label, choices in LIST_CONDITIONS
+        if getattr(rule, field)
+    ]
+    if rule.min_severity:
+        parts.insert(1, f"{_('Ernst vanaf')}: {_label(Severity, rule.min_severity)}")
+    if rule.urgent_only:
+        parts.append(str(_("alleen bij spoed")))
+    return "; ".join(parts) or str(_("Altijd"))
+
+
+def targets_text(rule: RoutingRule) -> str:
+    return ", ".join(kind.name for kind in rule.partner_kinds.all())
+
+
+def organisation_text(rule: RoutingRule) -> str:
+    return rule.organisation.title if rule.organisation_id else str(_("Landelijk"))
+
+
+class RoutingRuleIndexView(ScopedIndexView):
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("organisation")
+            .prefetch_related("partner_kinds")
+        )
 
 
 class RoutingRuleViewSet(ScopedViewSet):
     model = RoutingRule
     icon = "resubmit"
     menu_label = _("Routeringsregels")
-    list_display = ["name", "organisation", "sort_order", yes_no("active", _("Actief"))]
+    index_view_class = RoutingRuleIndexView
+    list_display = [
+        "name",
+        Column("organisation", label=_("Organisatie"), accessor=organisation_text),
+        Column("conditions", label=_("Voorwaarden"), accessor=conditions_text),
+        Column("targets", label=_("Naar"), accessor=targets_text),
+        "sort_order",
+        yes_no("active", _("Actief")),
+    ]
     list_filter = ["active"]
     edit_handler = ObjectList(
         [
@@ -174,11 +243,14 @@ class RoutingRuleViewSet(ScopedViewSet):
                     FieldPanel("min_severity"),
                     FieldPanel("channels"),
                     FieldPanel("wishes"),
+                    FieldPanel("reporter_roles"),
+                    FieldPanel("perpetrator_types"),
                     FieldPanel("urgent_only"),
                 ],
                 heading=_("Voorwaarden (leeg = altijd)"),
             ),
             FieldPanel("partner_kinds", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("instruction"),
         ],
         base_form_class=RoutingRuleForm,
     )

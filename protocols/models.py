@@ -71,14 +71,15 @@ class ProtocolTemplatePage(PageFactsMixin, ProtocolContentMixin, Page):
         _("inleiding"),
         blank=True,
         features=["bold", "italic", "link"],
-        help_text=_("Korte inleiding boven het protocol; wordt overgenomen bij het afleiden."),
+        help_text=_(
+            "Verschijnt boven het sjabloon. Een afgeleid protocol krijgt een eigen inleiding; "
+            "plaatshouders worden hier niet ingevuld."
+        ),
     )
     body = StreamField(
         TemplateSectionsBlock(),
         verbose_name=_("secties"),
-        help_text=_(
-            "De secties van het protocol. Markeer elke sectie als vast, aanpasbaar of optioneel."
-        ),
+        help_text=_("Markeer elke sectie als vast, aanpasbaar of optioneel."),
     )
 
     content_panels = [
@@ -106,18 +107,18 @@ class ProtocolPage(PageFactsMixin, ProtocolContentMixin, Page):
     publish-time sync of fixed sections change them (see protocols.sections).
     """
 
+    # The national template this protocol was derived from.
     template_page = models.ForeignKey(
         ProtocolTemplatePage,
         verbose_name=_("sjabloon"),
-        help_text=_("Het landelijke sjabloon waarvan dit protocol is afgeleid."),
         on_delete=models.PROTECT,
         editable=False,
         related_name="derived_protocols",
     )
+    # The oldest template revision a section of this protocol is based on (kept by save()).
     template_revision = models.ForeignKey(
         Revision,
         verbose_name=_("basisversie sjabloon"),
-        help_text=_("De oudste sjabloonversie waarop een sectie van dit protocol is gebaseerd."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -129,21 +130,22 @@ class ProtocolPage(PageFactsMixin, ProtocolContentMixin, Page):
         default=dict,
         blank=True,
         editable=False,
-        help_text=_("Per sjabloonsectie de sjabloonversie waarop de tekst is gebaseerd."),
     )
     intro = RichTextField(
         _("inleiding"),
         blank=True,
         features=["bold", "italic", "link"],
-        help_text=_("Korte inleiding boven het protocol."),
+        help_text=_(
+            "Verschijnt boven het protocol en in de pdf; plaatshouders worden hier niet ingevuld."
+        ),
     )
     body = StreamField(
         ProtocolSectionsBlock(),
         verbose_name=_("secties"),
         help_text=_(
             "Vaste secties komen letterlijk uit het landelijke sjabloon en kunnen niet worden "
-            "gewijzigd; aanpasbare secties mag u herschrijven; optionele secties mag u weglaten. "
-            "Nieuwe secties zijn eigen aanvullingen van uw organisatie."
+            "gewijzigd; aanpasbare secties mag je herschrijven; optionele secties mag je weglaten. "
+            "Nieuwe secties zijn eigen aanvullingen van je organisatie."
         ),
     )
 

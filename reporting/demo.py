@@ -47,7 +47,6 @@ KINDS = (
 )
 PLACE_OF_CHANNEL = {
     Channel.IN_PERSON: Place.MEETING,
-    Channel.HOME: Place.HOME,
     Channel.SOCIAL: Place.ONLINE,
     Channel.EMAIL: Place.ONLINE,
     Channel.MESSAGING: Place.ONLINE,
@@ -111,7 +110,7 @@ def _year(org: OrganisationPage, now: datetime.datetime, rng: random.Random) -> 
                     related_to_office=True,
                     perpetrator_known=rng.choice(PerpetratorKnown.values),
                     wishes=["registratie"],
-                    consent_to_share=True,
+                    consent_kinds=["politie"],
                 )
             )
             kinds_of.append(kinds)

@@ -4,7 +4,8 @@ so both wipe exactly the same:
 
 - the personal data row, the attachments (rows and files) and the reporter's additions;
 - free texts people typed about the melding: moderation remarks, the routing note, the text
-  of partner feedback;
+  of partner feedback, the police number of the aangifte, the justification of measures and
+  the outcome of objections, nazorg notes and the reporter's answers, evaluation lessons;
 - the link to the reporter's account (on the melding, its history, revisions, workflow and
   log entries, avoidance signals), so what stays cannot be traced back to the reporter.
 
@@ -24,11 +25,15 @@ from wagtail.models import ModelLogEntry, Revision, WorkflowState
 from core import audit
 from core.models import AuditAction
 from meldingen.models import (
+    Aangifte,
     AvoidanceSignal,
     HistoryAction,
+    IncidentEvaluation,
+    Measure,
     Melding,
     MeldingAddition,
     MeldingPersonalData,
+    NazorgContact,
 )
 from meldingen.services import record_history
 from partners.models import PartnerFeedback, RoutingDecision
@@ -55,10 +60,21 @@ def _remove_attachments(melding: Melding) -> int:
 
 
 def _clear_free_texts(melding: Melding) -> int:
+    """Texts people typed; the records themselves (dates, choices) stay for the figures."""
     return (
         melding.history.exclude(comment="").update(comment="")
         + RoutingDecision.objects.filter(melding=melding).exclude(note="").update(note="")
         + PartnerFeedback.objects.filter(notice__melding=melding).exclude(text="").update(text="")
+        + Aangifte.objects.filter(melding=melding)
+        .exclude(police_number="")
+        .update(police_number="")
+        + Measure.objects.filter(melding=melding)
+        .exclude(justification="", objection_outcome="")
+        .update(justification="", objection_outcome="")
+        + NazorgContact.objects.filter(melding=melding)
+        .exclude(note="", reporter_answer="")
+        .update(note="", reporter_answer="")
+        + IncidentEvaluation.objects.filter(melding=melding).exclude(lessons="").update(lessons="")
     )
 
 

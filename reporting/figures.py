@@ -13,19 +13,24 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from meldingen.models import (
+    Aangifte,
+    AangifteStatus,
     AvoidanceKind,
     AvoidanceSignal,
     BehaviourKind,
     Channel,
+    CloseOutcome,
+    Measure,
+    MeasureStep,
     Melding,
     MeldingBehaviour,
     ReporterRole,
     Severity,
-    Status,
 )
+from meldingen.status import CLOSED_STATUSES as closed_statuses
 from partners.models import Notice
 
-CLOSED_STATUSES = [Status.CLOSED, Status.EVALUATED]
+CLOSED_STATUSES = list(closed_statuses)
 
 
 @dataclass
@@ -68,6 +73,10 @@ class Figures:
     partners: list[PartnerTimes] = field(default_factory=list)
     avoidance_total: int = 0
     avoidance_by_kind: list[Row] = field(default_factory=list)
+    # After routing: measures against perpetrators per ladder step, aangiftes, closing outcomes.
+    measures_by_step: list[Row] = field(default_factory=list)
+    aangifte_by_status: list[Row] = field(default_factory=list)
+    by_outcome: list[Row] = field(default_factory=list)
 
 
 def _rows(counts: dict[str, int], choices) -> list[Row]:
@@ -148,6 +157,16 @@ def figures(
     result.by_channel = _rows(_counts(base, "channel"), Channel.choices)
     result.by_role = _rows(_counts(base, "reporter_role"), ReporterRole.choices)
     result.by_severity = _rows(_counts(base, "severity"), Severity.choices)
+    result.by_outcome = _rows(
+        _counts(base.filter(status__in=CLOSED_STATUSES), "outcome"), CloseOutcome.choices
+    )
+    result.measures_by_step = _rows(
+        _counts(Measure.objects.filter(melding__in=base), "step__code"),
+        MeasureStep.objects.values_list("code", "name"),
+    )
+    result.aangifte_by_status = _rows(
+        _counts(Aangifte.objects.filter(melding__in=base), "status"), AangifteStatus.choices
+    )
 
     now = timezone.now()
     notices = Notice.objects.filter(melding__in=base)

@@ -36,4 +36,7 @@ def suppress(figures: Figures) -> dict:
         "deadlines_missed": suppressed(figures.deadlines_missed),
         "avoidance_total": suppressed(figures.avoidance_total),
         "avoidance_by_kind": suppress_rows(figures.avoidance_by_kind),
+        "measures_by_step": suppress_rows(figures.measures_by_step),
+        "aangifte_by_status": suppress_rows(figures.aangifte_by_status),
+        "by_outcome": suppress_rows(figures.by_outcome),
     }

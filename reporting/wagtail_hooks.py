@@ -4,7 +4,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from home.tenancy import is_national_editor
-from meldingen.permissions import coordinated_organisations
+from meldingen.models import Melding
+from reporting.access import organisations
 from reporting.views import dashboard as views
 from reporting.views import erasure
 
@@ -29,7 +30,7 @@ def register_registration_urls():
 
 class CoordinatorMenuItem(MenuItem):
     def is_shown(self, request):
-        return coordinated_organisations(request.user).exists()
+        return organisations(Melding, request.user).exists()
 
 
 class NationalMenuItem(MenuItem):

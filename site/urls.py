@@ -12,7 +12,7 @@ from core.health import alive, ready
 from home.routing import serve as serve_page
 from home.sitemap import TranslatedSitemap
 from meldingen.api.main import api
-from meldingen.views.mine import melding_detail, my_meldingen
+from meldingen.views.mine import answer_checkin, melding_detail, my_meldingen
 from toolkit.views.search import search
 
 urlpatterns = [
@@ -30,6 +30,11 @@ urlpatterns = [
     path("api/", api.urls),
     path("mijn-meldingen/", my_meldingen, name="my_meldingen"),
     path("mijn-meldingen/<str:reference>/", melding_detail, name="my_melding"),
+    path(
+        "mijn-meldingen/<str:reference>/nazorg/<int:pk>/",
+        answer_checkin,
+        name="my_melding_checkin",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("gezond/", alive, name="health_alive"),
     path("gereed/", ready, name="health_ready"),

@@ -14,6 +14,7 @@ from accounts.policy import requires_second_factor
 from home.models import OrganisationPage
 from home.provisioning import NATIONAL_EDITORS_GROUP, provision_organisation
 from home.setup import ensure_platform
+from meldingen.ladder import ensure_ladder
 
 PASSWORD = "een-lang-testwachtwoord"
 
@@ -41,6 +42,7 @@ def _verified_force_login(monkeypatch):
 
 @pytest.fixture
 def home_page(db):
+    ensure_ladder()  # national data from a migration, gone after a transactional test's flush
     return ensure_platform()
 
 

@@ -45,7 +45,12 @@ def national_rules(kinds: dict[str, PartnerKind]) -> None:
     always.partner_kinds.add(kinds["vc"])
 
 
+# Every external kind the tests route to; consent_to_share=False in overrides gives none.
+ALL_EXTERNAL_KINDS = ["politie", "om", "nctv", "vertrouwenslijn", "slachtofferhulp"]
+
+
 def melding(org, reporter=None, **overrides):
+    consent = overrides.pop("consent_to_share", True)
     data = {
         "kinds": ["bedreiging"],
         "occurred_at": timezone.now() - timezone.timedelta(hours=2),
@@ -55,7 +60,7 @@ def melding(org, reporter=None, **overrides):
         "related_to_office": "ja",
         "perpetrator_known": "ja",
         "wishes": ["aangifte"],
-        "consent_to_share": True,
+        "consent_kinds": ALL_EXTERNAL_KINDS if consent else [],
         "reporter_role": "raadslid",
         "name": "Rika Raadslid",
         "email": "rika@example.test",

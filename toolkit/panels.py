@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from wagtail.admin.ui.components import Component
 
-from .models import ChecklistProgress, ProgressStatus
-from .progress import user_organisations
+from .models import ProgressStatus
+from .progress import user_progress
 
 
 class MyChecklistItemsPanel(Component):
@@ -17,9 +17,9 @@ class MyChecklistItemsPanel(Component):
         context = super().get_context_data(parent_context)
         user = parent_context["request"].user
         context["records"] = (
-            ChecklistProgress.objects.filter(
+            user_progress(user)
+            .filter(
                 owner=user,
-                organisation__in=user_organisations(user),
                 status__in=[ProgressStatus.NOT_STARTED, ProgressStatus.IN_PROGRESS],
             )
             .select_related("item", "organisation")

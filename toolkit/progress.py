@@ -10,9 +10,10 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from wagtail.permissions import policy_registry
 
 from home.models import OrganisationPage
-from home.tenancy import Role, for_user
+from home.tenancy import Role
 
 from .models import (
     ChecklistItem,
@@ -27,9 +28,16 @@ ORGANISATION_GROUPS = [role.value for role in Role]
 
 
 def user_organisations(user: AbstractBaseUser) -> QuerySet[OrganisationPage]:
-    """Organisations whose progress user may see and edit: where they have any role
-    (home.tenancy). Superusers see all; national editors, members of none, see none."""
-    return for_user(user).order_by("title")
+    """Organisations whose progress user may see and edit, by the permission policy registered
+    for ChecklistProgress (toolkit.apps): where they have any role. Superusers see all;
+    national editors, members of none, see none."""
+    return policy_registry.get_by_type(ChecklistProgress).organisations(user).order_by("title")
+
+
+def user_progress(user: AbstractBaseUser, action: str = "view") -> QuerySet[ChecklistProgress]:
+    """The progress records user may `action`, by the same registered policy."""
+    policy = policy_registry.get_by_type(ChecklistProgress)
+    return policy.instances_user_has_any_permission_for(user, [action])
 
 
 def organisation_members(organisation: OrganisationPage, also: int | None = None) -> QuerySet:

@@ -3,13 +3,36 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from home.demo import ORGANISATIONS, demo_account
 from home.models import OrganisationPage
-from meldingen.models import Melding
+from meldingen.attachments import check_uploads
+from meldingen.casework import (
+    add_nazorg_contact,
+    answer_nazorg,
+    close,
+    evaluate,
+    record_aangifte,
+    record_measure,
+    record_nazorg,
+    record_objection,
+)
+from meldingen.models import (
+    AangifteFiler,
+    AangifteStatus,
+    CloseOutcome,
+    DeciderRole,
+    Domicile,
+    MeasureStep,
+    Melding,
+    NazorgOutcome,
+    Objection,
+)
 from meldingen.pages import MeldenPage
-from meldingen.services import submit_melding
+from meldingen.services import add_information, submit_melding
+from partners.demo_content import MELDPUNT_KINDS
 from partners.models import Notice, Partner
 from partners.rules import propose
 from partners.services import acknowledge, add_feedback
@@ -20,7 +43,6 @@ from workflows.moderation import route, triage
 # Partner kinds with a concrete partner in every demo organisation, and their demo account.
 DEMO_PARTNERS = {
     "veiligheidscoordinator": "Meldpunt {name}",
-    "burgemeester": "Kabinet {head}",
     "vertrouwenspersoon": "Vertrouwenspersoon {name}",
     "politie": "Politie basisteam {name}",
     "om": "Openbaar Ministerie, parket {name}",
@@ -61,7 +83,7 @@ DEMO_MELDINGEN = [
     (
         ["bedreiging_naasten", "huisbezoek"],
         "thuis",
-        "thuis",
+        "persoon",
         "Een onbekende man stond 's avonds bij ons huis en sprak mijn partner aan over mijn werk.",
         ["aangifte"],
         True,
@@ -78,6 +100,59 @@ DEMO_MELDINGEN = [
         False,
         "acknowledged",
     ),
+    (
+        ["online", "bedreiging"],
+        "online",
+        "sociale_media",
+        "Een account stuurde mij drie berichten dat ik 'wel zou zien wat er gebeurt' na de "
+        "stemming over het windpark.",
+        ["aangifte"],
+        True,
+        False,
+        "answered",
+    ),
+    (
+        ["stalking", "huisbezoek"],
+        "thuis",
+        "persoon",
+        "Dezelfde man wacht al weken na raadsvergaderingen bij de uitgang en stond nu bij mijn "
+        "huis.",
+        ["aangifte", "steun"],
+        True,
+        False,
+        "casework",
+    ),
+    (
+        ["verbaal", "verstoring"],
+        "vergadering",
+        "persoon",
+        "Een bezoeker op de publieke tribune bleef schreeuwen en schold mij uit toen ik sprak.",
+        ["registratie"],
+        True,
+        False,
+        "closed",
+    ),
+    (
+        ["intimidatie"],
+        "gemeentehuis",
+        "persoon",
+        "Na het spreekuur bleef een inwoner dreigend voor mijn kamer staan tot de bode kwam.",
+        ["steun"],
+        True,
+        False,
+        "evaluated",
+    ),
+]
+# How far each demo melding gets; every later stage includes the earlier ones.
+STAGES = [
+    "ontvangen",
+    "triage",
+    "routed",
+    "acknowledged",
+    "answered",
+    "casework",
+    "closed",
+    "evaluated",
 ]
 
 REPORTERS = {
@@ -120,6 +195,14 @@ def melden_page(org: OrganisationPage, accept_without_account: bool) -> MeldenPa
 
 
 def _partners(org: OrganisationPage, kinds, slug: str) -> None:
+    # The meldpunt partners that provisioning created get a demo address instead of the
+    # placeholder the organisation must fill in.
+    for partner in Partner.objects.filter(
+        organisation=org, kind__code__in=MELDPUNT_KINDS, notification_email__endswith=".invalid"
+    ).select_related("kind"):
+        partner.notification_email = f"{partner.kind.code}@{slug}.partner.example"
+        partner.checked_on = timezone.localdate()
+        partner.save(update_fields=["notification_email", "checked_on"])
     place = org.title.split(" ", 1)[1]
     for code, template in DEMO_PARTNERS.items():
         name = template.format(name=place, head=HEADS[org.kind])
@@ -158,9 +241,11 @@ def _meldingen(org: OrganisationPage, page: MeldenPage, reporter, coordinator) -
                 "channel": channel,
                 "description": text,
                 "related_to_office": "ja",
-                "perpetrator_known": "deels",
+                "perpetrator_known": "ja" if stage in STAGES[4:] else "deels",
+                "perpetrator_type": "persoon",
+                "support": ["gesprek"] if "steun" in wishes else [],
                 "wishes": wishes,
-                "consent_to_share": consent,
+                "consent_kinds": ["politie", "om", "slachtofferhulp"] if consent else [],
                 "acute_danger": acute,
                 "reporter_role": "raadslid" if org.kind == "gemeente" else "anders",
                 "name": reporter.get_full_name(),
@@ -168,19 +253,127 @@ def _meldingen(org: OrganisationPage, page: MeldenPage, reporter, coordinator) -
             },
         )
         begin_moderation.call(melding.pk)  # as the worker would (a no-op if it already ran)
-        if stage == "ontvangen":
-            continue
-        triage(melding, actor=coordinator, severity=melding.severity, urgent=acute, kinds=kinds)
-        if stage == "triage":
-            continue
-        route(melding, actor=coordinator, proposals=propose(melding), note="Demo-routering")
-        if stage == "acknowledged":
-            for notice in Notice.objects.filter(melding=melding, partner__users__isnull=False):
-                user = notice.partner.users.first()
-                acknowledge(notice, actor=user)
-                add_feedback(
-                    notice, actor=user, kind="in_behandeling", text="Wij nemen contact op."
-                )
+        for step in CASE_STEPS[: STAGES.index(stage)]:
+            step(melding, coordinator, reporter)
+
+
+def _triage(melding, coordinator, reporter) -> None:
+    triage(
+        melding,
+        actor=coordinator,
+        severity=melding.severity,
+        urgent=melding.acute_danger,
+        kinds=melding.kinds,
+    )
+
+
+def _route(melding, coordinator, reporter) -> None:
+    route(melding, actor=coordinator, proposals=propose(melding), note="Demo-routering")
+
+
+def _partner_notices(melding):
+    return Notice.objects.filter(melding=melding, partner__users__isnull=False).distinct()
+
+
+def _acknowledge(melding, coordinator, reporter) -> None:
+    for notice in _partner_notices(melding):
+        user = notice.partner.users.first()
+        acknowledge(notice, actor=user)
+        add_feedback(notice, actor=user, kind="in_behandeling", text="Wij nemen contact op.")
+
+
+def _answer(melding, coordinator, reporter) -> None:
+    """The partner answers the reporter; the reporter adds a follow-up with a photo."""
+    for notice in _partner_notices(melding):
+        add_feedback(
+            notice,
+            actor=notice.partner.users.first(),
+            kind="zaaknummer",
+            text="Uw aangifte is opgenomen onder nummer 2026-118734. Onze contactfunctionaris "
+            "belt u deze week.",
+            for_reporter=True,
+        )
+    photo = SimpleUploadedFile("deur.png", DEMO_PNG, content_type="image/png")
+    add_information(
+        melding,
+        author=reporter,
+        text="Vanavond stond dezelfde man weer voor mijn deur.",
+        attachments=check_uploads([photo]),
+    )
+
+
+def _casework(melding, coordinator, reporter) -> None:
+    today = timezone.localdate()
+    record_aangifte(
+        melding,
+        actor=coordinator,
+        filer=AangifteFiler.ORGANISATION,
+        domicile=Domicile.WORK_ADDRESS,
+        status=AangifteStatus.FILED,
+        vpt_requested=True,
+        police_number="2026-118734",
+        filed_on=today,
+    )
+    ladder = {step.code: step for step in MeasureStep.objects.all()}
+    record_measure(
+        melding,
+        actor=coordinator,
+        step=ladder["ordegesprek"],
+        decided_by_role=DeciderRole.MAYOR,
+        decided_by_name=f"{HEADS[melding.organisation.kind]} van {melding.organisation.title}",
+        decided_on=today,
+        justification="Herhaald wachten bij de uitgang na waarschuwing; gesprek over gedrag.",
+        told_on=today,
+    )
+    restriction = record_measure(
+        melding,
+        actor=coordinator,
+        step=ladder["toegangsverbod"],
+        decided_by_role=DeciderRole.MAYOR,
+        decided_by_name=f"{HEADS[melding.organisation.kind]} van {melding.organisation.title}",
+        decided_on=today,
+        justification="Bezoek aan huis na het ordegesprek: toegang tot het gemeentehuis en de "
+        "vergaderingen ontzegd voor drie maanden.",
+        ends_on=today + timezone.timedelta(days=91),
+        told_on=today,
+    )
+    record_objection(restriction, actor=coordinator, objection=Objection.LODGED)
+    first, *later = melding.nazorg.all()
+    record_nazorg(
+        first,
+        actor=coordinator,
+        done_on=today,
+        outcome=NazorgOutcome.VICTIM_SUPPORT,
+        note="Gebeld; wil contact met Slachtofferhulp.",
+    )
+    due = add_nazorg_contact(melding, actor=coordinator, due_on=today)
+    answer_nazorg(due, reporter=reporter, text="Het gaat beter, maar 's avonds ben ik onrustig.")
+
+
+def _close(melding, coordinator, reporter) -> None:
+    close(
+        melding,
+        actor=coordinator,
+        outcome=CloseOutcome.MEASURE,
+        note="Maatregel genomen, melder tevreden over de opvolging.",
+    )
+
+
+def _evaluate(melding, coordinator, reporter) -> None:
+    evaluate(
+        melding,
+        actor=coordinator,
+        held_on=timezone.localdate(),
+        lessons="De bode kwam snel; een alarmknop in de spreekkamer ontbreekt.",
+    )
+
+
+CASE_STEPS = [_triage, _route, _acknowledge, _answer, _casework, _close, _evaluate]
+# A 1x1 transparent PNG, as evidence in the demo.
+DEMO_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5f0000000049454e44ae426082"
+)
 
 
 def load(stdout) -> list[tuple[str, str]]:

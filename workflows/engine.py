@@ -83,10 +83,27 @@ def _queue_moderation(sender, melding, **kwargs) -> None:
     begin_moderation.enqueue(melding.pk)  # in the intake's transaction (outbox)
 
 
+def _end_moderation(sender, melding, actor=None, **kwargs) -> None:
+    """A melding closed before its steps were done: cancel the workflow, so no task waits
+    for a case that is closed."""
+    state = melding.current_workflow_state
+    if state is not None:
+        state.cancel(user=actor if actor is not None and actor.is_authenticated else None)
+
+
+def _restart_moderation(sender, melding, to_status, actor=None, **kwargs) -> None:
+    """A case reopened into triage goes through the organisation's steps again."""
+    if to_status == Status.IN_TRIAGE and melding.current_workflow_state is None:
+        start_moderation(melding, actor)
+
+
 def connect() -> None:
-    """From WorkflowsConfig.ready: start moderation for every submitted melding, and keep
-    Wagtail's workflow e-mails away from meldingen."""
-    from meldingen.signals import melding_submitted
+    """From WorkflowsConfig.ready: start moderation for every submitted melding, end it when a
+    melding is closed early and restart it when one is reopened into triage; keep Wagtail's
+    workflow e-mails away from meldingen."""
+    from meldingen.signals import melding_closed, melding_reopened, melding_submitted
 
     melding_submitted.connect(_queue_moderation, dispatch_uid="workflows_queue_moderation")
+    melding_closed.connect(_end_moderation, dispatch_uid="workflows_end_moderation")
+    melding_reopened.connect(_restart_moderation, dispatch_uid="workflows_restart_moderation")
     silence_wagtail_mail_for_meldingen()

@@ -20,6 +20,26 @@ class MeldAPI(NinjaAPI):
         add_never_cache_headers(response)  # per-user data: never in a shared cache
         return response
 
+    def get_openapi_schema(self, **kwargs):
+        schema = super().get_openapi_schema(**kwargs)
+        _multipart_melding_is_json(schema)
+        return schema
+
+
+def _multipart_melding_is_json(schema: dict) -> None:
+    """The multipart variant's part `melding` is a MeldingIn as JSON (the view reads it as text
+    and validates it as MeldingIn): say so, so that a generated client sends a typed melding."""
+    for operations in schema["paths"].values():
+        for operation in operations.values():
+            if operation.get("operationId") != "melding_doen_multipart":
+                continue
+            body = operation["requestBody"]["content"]["multipart/form-data"]
+            body["schema"]["properties"]["melding"] = {
+                "$ref": "#/components/schemas/MeldingIn",
+                "description": "De melding, als JSON (Content-Type application/json).",
+            }
+            body["encoding"] = {"melding": {"contentType": "application/json"}}
+
 
 api = MeldAPI(
     title="Veilig Bestuur meldapp-API",

@@ -1,5 +1,6 @@
 """Endpoints of the meldapp API. Validation, limits and storage are the web form's
-(workflows.intake and workflows.reporter); this module only translates JSON."""
+(meldingen.intake and meldingen.reporter); this module only translates JSON. Operation ids
+and tags name the functions of a generated client (tests/meldingen/test_api_client.py)."""
 
 from __future__ import annotations
 
@@ -44,11 +45,16 @@ LOCATION_PARTS = {"body", "payload", "form", "file", "query", "path"}
 
 
 def shape_problem(errors: list[dict]) -> Problem:
-    """A 400 for JSON of the wrong shape or type (the rules themselves are the forms')."""
+    """A 400 for JSON of the wrong shape or type, or without a required field (the rules
+    themselves are the forms')."""
     fields: dict[str, list[str]] = {}
     for error in errors:
         loc = [str(part) for part in error.get("loc", ()) if part not in LOCATION_PARTS]
-        fields.setdefault(loc[0] if loc else "__all__", []).append(_("Ongeldige waarde."))
+        missing = error.get("type") == "missing"
+        message = _("Dit veld is verplicht.") if missing else _("Ongeldige waarde.")
+        messages = fields.setdefault(loc[0] if loc else "__all__", [])
+        if message not in messages:
+            messages.append(message)
     return Problem(400, _("Controleer de gegevens."), fields)
 
 
@@ -85,6 +91,7 @@ def _melding(melding: Melding) -> dict:
         "occurred_at": melding.occurred_at,
         "kinds": melding.kinds,
         "acute_danger": melding.acute_danger,
+        "consent_kinds": melding.consent_kinds,
         "timeline": [vars(entry) for entry in timeline(melding)],
     }
 
@@ -112,7 +119,15 @@ def _check_stored(result, stored, rate_limited_message) -> None:
         raise Problem(400, _("Controleer de gegevens."), errors)
 
 
-WRITE_ERRORS = {code: schemas.Problem for code in (400, 403, 404, 429)}
+def errors(*codes: int) -> dict:
+    """Error answers an operation can give (all {detail, errors}, see meldingen.api.main),
+    declared so generated clients can read them."""
+    return {code: schemas.Problem for code in codes}
+
+
+# Every operation needs a user (401); writes may be invalid (400), refused (403: the page's
+# privacy settings, or CSRF with a session), too large (413) or rate-limited (429).
+WRITE_ERRORS = errors(400, 401, 403, 404, 413, 429)
 
 
 def _live_page(page_id: int, request) -> MeldenPage:
@@ -121,8 +136,10 @@ def _live_page(page_id: int, request) -> MeldenPage:
 
 @router.get(
     "/meldpunten",
-    response=list[schemas.MeldpuntOut],
+    response={200: list[schemas.MeldpuntOut], **errors(401)},
     summary="Meldpunten waar u kunt melden",
+    operation_id="meldpunten",
+    tags=["meldingen"],
 )
 def meldpunten(request):
     """The live Melden pages (Dutch originals) this user may report to, with their questions."""
@@ -166,6 +183,8 @@ def _submit(request, page_id: int, payload: schemas.MeldingIn, files=()) -> Stat
     "/meldpunten/{page_id}/meldingen",
     response={201: schemas.MeldingOut, **WRITE_ERRORS},
     summary="Een melding doen (JSON)",
+    operation_id="melding_doen",
+    tags=["meldingen"],
 )
 def submit(request, page_id: int, payload: schemas.MeldingIn):
     """A melding as JSON; small attachments base64-encoded in `attachments`."""
@@ -176,6 +195,8 @@ def submit(request, page_id: int, payload: schemas.MeldingIn):
     "/meldpunten/{page_id}/meldingen/multipart",
     response={201: schemas.MeldingOut, **WRITE_ERRORS},
     summary="Een melding doen met grote bijlagen (multipart)",
+    operation_id="melding_doen_multipart",
+    tags=["meldingen"],
 )
 def submit_multipart(
     request,
@@ -184,7 +205,8 @@ def submit_multipart(
     attachments: File[list[UploadedFile]] = None,
 ):
     """multipart/form-data: part `melding` holds the JSON of a melding (as for the JSON
-    endpoint), parts `attachments` the files. For evidence too large to send as base64."""
+    endpoint; the schema says so, see meldingen.api.main), parts `attachments` the files. For
+    evidence too large to send as base64."""
     try:
         payload = schemas.MeldingIn.model_validate_json(melding)
     except pydantic.ValidationError as exc:
@@ -192,7 +214,13 @@ def submit_multipart(
     return _submit(request, page_id, payload, attachments or [])
 
 
-@router.get("/meldingen", response=list[schemas.MeldingOut], summary="Mijn meldingen")
+@router.get(
+    "/meldingen",
+    response={200: list[schemas.MeldingOut], **errors(401)},
+    summary="Mijn meldingen",
+    operation_id="mijn_meldingen",
+    tags=["meldingen"],
+)
 def my_meldingen(request):
     """Only the meldingen of the logged-in user, newest first, with their timeline."""
     return [_melding(m) for m in own_meldingen(request.user)]
@@ -200,8 +228,10 @@ def my_meldingen(request):
 
 @router.get(
     "/meldingen/{reference}",
-    response={200: schemas.MeldingOut, 404: schemas.Problem},
+    response={200: schemas.MeldingOut, **errors(400, 401, 404)},
     summary="Eén eigen melding",
+    operation_id="mijn_melding",
+    tags=["meldingen"],
 )
 def my_melding(request, reference: Reference):
     return _melding(get_object_or_404(own_meldingen(request.user), reference=reference))
@@ -211,6 +241,8 @@ def my_melding(request, reference: Reference):
     "/meldingen/{reference}/aanvullingen",
     response={201: schemas.AdditionOut, **WRITE_ERRORS},
     summary="Informatie toevoegen aan een eigen melding",
+    operation_id="aanvulling_toevoegen",
+    tags=["meldingen"],
 )
 def add(request, reference: Reference, payload: schemas.AdditionIn):
     melding = get_object_or_404(own_meldingen(request.user), reference=reference)
@@ -232,12 +264,24 @@ def _own_tokens(request):
     return APIToken.objects.filter(user=request.user, revoked_at__isnull=True).order_by("-created")
 
 
-@router.get("/sleutels", response=list[schemas.TokenOut], summary="Mijn API-sleutels")
+@router.get(
+    "/sleutels",
+    response={200: list[schemas.TokenOut], **errors(401)},
+    summary="Mijn API-sleutels",
+    operation_id="sleutels",
+    tags=["sleutels"],
+)
 def tokens(request):
     return list(_own_tokens(request))
 
 
-@router.post("/sleutels", response={201: schemas.NewTokenOut}, summary="API-sleutel aanmaken")
+@router.post(
+    "/sleutels",
+    response={201: schemas.NewTokenOut, **errors(400, 401, 403, 413)},
+    summary="API-sleutel aanmaken",
+    operation_id="sleutel_aanmaken",
+    tags=["sleutels"],
+)
 def create_token(request, payload: schemas.TokenIn):
     """Create a key for the meldapp; the key itself is in this response only."""
     instance, plaintext = APIToken.create_token(user=request.user, name=payload.name)
@@ -246,7 +290,13 @@ def create_token(request, payload: schemas.TokenIn):
     return Status(201, {**fields, "token": plaintext})
 
 
-@router.delete("/sleutels/{token_id}", response={204: None}, summary="API-sleutel intrekken")
+@router.delete(
+    "/sleutels/{token_id}",
+    response={204: None, **errors(400, 401, 403, 404)},
+    summary="API-sleutel intrekken",
+    operation_id="sleutel_intrekken",
+    tags=["sleutels"],
+)
 def revoke_token(request, token_id: int):
     token = get_object_or_404(_own_tokens(request), pk=token_id)
     token.revoke()

@@ -49,7 +49,6 @@ def severity_for(kinds: list[str]) -> str:
 
 class Channel(models.TextChoices):
     IN_PERSON = "persoon", _("In persoon")
-    HOME = "thuis", _("Bij mij thuis")
     PHONE = "telefoon", _("Telefoon")
     LETTER = "brief", _("Brief of kaart")
     EMAIL = "email", _("E-mail")
@@ -62,7 +61,7 @@ class Place(models.TextChoices):
     MEETING = "vergadering", _("Tijdens een vergadering")
     OUTSIDE = "buiten", _("Buiten, op straat of bij een werkbezoek")
     EVENT = "bijeenkomst", _("Bij een bijeenkomst")
-    HOME = "thuis", _("Thuis")
+    HOME = "thuis", _("Bij mij thuis")
     ONLINE = "online", _("Online")
     OTHER = "elders", _("Elders")
 
@@ -97,6 +96,43 @@ class PerpetratorKnown(models.TextChoices):
     NO = "nee", _("Nee, onbekend")
 
 
+class PerpetratorType(models.TextChoices):
+    PERSON = "persoon", _("Eén persoon")
+    GROUP = "groep", _("Een groep")
+    ORGANISATION = "organisatie", _("Een bedrijf of organisatie")
+    POLITICIAN = "politicus", _("Een andere politicus of bestuurder")
+    CIVIL_SERVANT = "ambtenaar", _("Een ambtenaar of medewerker")
+    UNKNOWN = "onbekend", _("Onbekend")
+
+
+# The integrity route (domain.md, routing list): not the police first, but griffier, chair and
+# vertrouwenspersoon.
+INTEGRITY_PERPETRATORS = [PerpetratorType.POLITICIAN, PerpetratorType.CIVIL_SERVANT]
+
+
+class OnlinePlatform(models.TextChoices):
+    X = "x", _("X (Twitter)")
+    FACEBOOK = "facebook", _("Facebook")
+    INSTAGRAM = "instagram", _("Instagram")
+    TIKTOK = "tiktok", _("TikTok")
+    YOUTUBE = "youtube", _("YouTube")
+    LINKEDIN = "linkedin", _("LinkedIn")
+    WHATSAPP = "whatsapp", _("WhatsApp")
+    TELEGRAM = "telegram", _("Telegram")
+    OTHER = "anders", _("Ander platform of website")
+
+
+class SupportWish(models.TextChoices):
+    CONVERSATION = "gesprek", _("Een gesprek met de veiligheidscoördinator of vertrouwenspersoon")
+    VERTROUWENSLIJN = "vertrouwenslijn", _("Informatie over de Vertrouwenslijn")
+    PEERS = "ondersteuningsteam", _("Contact met het Ondersteuningsteam Weerbaar Bestuur")
+    VICTIM_SUPPORT = "slachtofferhulp", _("Slachtofferhulp")
+    HOME_SECURITY = "beveiliging", _("Advies over beveiliging van mijn woning")
+    LEGAL = "juridisch", _("Juridisch advies")
+    COMMUNICATION = "communicatie", _("Hulp bij communicatie of de pers")
+    NONE = "geen", _("Geen steun nodig")
+
+
 class Wish(models.TextChoices):
     AANGIFTE = "aangifte", _("Ik wil aangifte doen (of laten doen door de organisatie)")
     SUPPORT = "steun", _("Ik wil steun of nazorg")
@@ -122,6 +158,42 @@ class HistoryAction(models.TextChoices):
     OPENED_BY_PARTNER = "geopend_door_partner", _("Bekeken door de ketenpartner")
     ACKNOWLEDGED_BY_PARTNER = "ontvangen_door_partner", _("Ontvangen door de ketenpartner")
     FEEDBACK = "terugkoppeling", _("Terugkoppeling van de ketenpartner")
+    # The comment holds the text the partner wrote for the reporter (Mijn meldingen shows it).
+    FEEDBACK_TO_REPORTER = (
+        "terugkoppeling_melder",
+        _("Terugkoppeling van de ketenpartner aan de melder"),
+    )
     ADDITION = "aanvulling", _("Informatie toegevoegd door de melder")
     DEADLINE_PASSED = "termijn_verlopen", _("Reactietermijn verlopen")
     ERASED = "gewist", _("Persoonsgegevens verwijderd")
+    CLOSED = "afgesloten", _("Afgesloten")
+    REOPENED = "heropend", _("Heropend")
+    EVALUATED = "nabesproken", _("Nabesproken met de melder")
+    AANGIFTE = "aangifte", _("Aangifte vastgelegd")
+    MEASURE = "maatregel", _("Maatregel tegen de dader vastgelegd")
+    NAZORG_PLANNED = "nazorg_gepland", _("Nazorgcontacten gepland")
+    NAZORG_DONE = "nazorg", _("Nazorgcontact vastgelegd")
+    NAZORG_ANSWER = "nazorg_antwoord", _("Antwoord van de melder op nazorg")
+    NEW_INFORMATION_SENT = "aanvulling_gedeeld", _("Nieuwe informatie gemeld aan ketenpartner")
+    REMINDER = "herinnering", _("Herinnering aan de veiligheidscoördinator")
+
+
+class CloseOutcome(models.TextChoices):
+    RESOLVED = "afgehandeld", _("Afgehandeld, geen verdere actie nodig")
+    MEASURE = "maatregel", _("Afgehandeld met een maatregel tegen de dader")
+    CRIMINAL_CASE = "strafzaak", _("Aangifte gedaan; de strafzaak loopt bij politie en OM")
+    REFERRED = "doorverwezen", _("Doorverwezen naar hulp of ondersteuning")
+    REGISTERED = "geregistreerd", _("Alleen geregistreerd, op verzoek van de melder")
+    WITHDRAWN = "ingetrokken", _("Ingetrokken door de melder")
+
+
+# Kinds of behaviour that are usually a criminal offence (aangifte encouraged, ELA applies).
+PUNISHABLE_KINDS = [
+    BehaviourKind.THREAT,
+    BehaviourKind.THREAT_FAMILY,
+    BehaviourKind.DISCRIMINATION,
+    BehaviourKind.DOXING,
+    BehaviourKind.STALKING,
+    BehaviourKind.DAMAGE,
+    BehaviourKind.PHYSICAL,
+]

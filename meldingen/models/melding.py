@@ -19,8 +19,11 @@ from core.fields import EncryptedJSONField, EncryptedTextField
 from meldingen.models.choices import (
     BehaviourKind,
     Channel,
+    CloseOutcome,
     HistoryAction,
+    OnlinePlatform,
     PerpetratorKnown,
+    PerpetratorType,
     Place,
     ReporterRole,
     Severity,
@@ -98,9 +101,26 @@ class Melding(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, mode
     wishes = models.JSONField(_("wensen"), default=list, blank=True)
     # Values of choices.Target.
     targets = models.JSONField(_("gericht tegen"), default=list, blank=True)
-    # Consent to share with external partners; without it only internal partners
-    # (PartnerKind.internal) receive the melding.
-    consent_to_share = models.BooleanField(_("toestemming om te delen"), default=False)
+    # Codes of the external partner kinds (partners.PartnerKind.code) the reporter allows to
+    # receive the melding and its evidence; internal partners need no consent.
+    consent_kinds = models.JSONField(_("toestemming om te delen met"), default=list, blank=True)
+    # Values of choices.PerpetratorType; empty on meldingen from before the question.
+    perpetrator_type = models.CharField(
+        _("soort dader"), max_length=20, choices=PerpetratorType.choices, blank=True
+    )
+    # For online behaviour (links and account names are personal data).
+    online_platform = models.CharField(
+        _("platform"), max_length=20, choices=OnlinePlatform.choices, blank=True
+    )
+    # None when the reporter did not say.
+    aangifte_made = models.BooleanField(_("al aangifte gedaan"), null=True, blank=True)
+    # Values of choices.SupportWish.
+    support = models.JSONField(_("gewenste steun"), default=list, blank=True)
+    worried_about_home = models.BooleanField(_("zorgen over thuis of gezin"), default=False)
+    # Set when closed (meldingen.casework.close), cleared on reopening.
+    outcome = models.CharField(
+        _("uitkomst"), max_length=20, choices=CloseOutcome.choices, blank=True
+    )
     created_at = models.DateTimeField(_("ontvangen op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
 
@@ -140,6 +160,11 @@ class Melding(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, mode
             return None
 
     @property
+    def consent_to_share(self) -> bool:
+        """Whether any external partner kind may receive it."""
+        return bool(self.consent_kinds)
+
+    @property
     def revisions(self):
         return self._revisions
 
@@ -148,6 +173,12 @@ class Melding(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, mode
         from meldingen.models.choices import Wish
 
         return [str(Wish(w).label) for w in self.wishes if w in Wish.values]
+
+    @property
+    def support_labels(self) -> list[str]:
+        from meldingen.models.choices import SupportWish
+
+        return [str(SupportWish(w).label) for w in self.support if w in SupportWish.values]
 
     @property
     def kinds(self) -> list[str]:
@@ -201,6 +232,9 @@ class MeldingPersonalData(models.Model):
     witnesses = EncryptedTextField(_("getuigen"), blank=True)
     impact = EncryptedTextField(_("gevolgen"), blank=True)
     police_reference = EncryptedTextField(_("registratienummer politie"), blank=True)
+    # Online behaviour: where it can be found.
+    online_links = EncryptedTextField(_("links naar de berichten"), blank=True)
+    online_accounts = EncryptedTextField(_("accountnamen van de afzender"), blank=True)
     # Answers to the organisation's own questions (the melden page's extra_questions),
     # keyed by question label.
     extra_answers = EncryptedJSONField(

@@ -125,6 +125,8 @@ class PartnerFeedback(models.Model):
     kind = models.CharField(_("soort"), max_length=20, choices=FeedbackKind.choices)
     # Free text of the partner: encrypted, erased with the personal data.
     text = EncryptedTextField(_("toelichting"), blank=True, max_length=2000)
+    # Shown to the reporter in Mijn meldingen (kind and text).
+    for_reporter = models.BooleanField(_("zichtbaar voor de melder"), default=False)
     created_at = models.DateTimeField(_("op"), auto_now_add=True)
 
     class Meta:

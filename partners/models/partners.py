@@ -36,16 +36,19 @@ class PartnerKind(models.Model):
         ),
     )
     ack_deadline_hours = models.PositiveIntegerField(
-        _("reactietermijn (uren)"),
-        default=72,
-        help_text=_("Binnen hoeveel uur de partner de ontvangst moet bevestigen."),
+        _("reactietermijn (werkuren)"),
+        default=16,
+        help_text=_(
+            "Binnen hoeveel werkuren de partner de ontvangst moet bevestigen: alleen uren binnen "
+            "de kantoortijden van de organisatie tellen, weekends en feestdagen niet."
+        ),
     )
     urgent_ack_deadline_hours = models.PositiveIntegerField(
-        _("reactietermijn bij spoed (uren)"),
-        default=24,
+        _("reactietermijn bij spoed (klokuren)"),
+        default=4,
         help_text=_(
-            "Termijn voor meldingen die als spoed zijn gemarkeerd; niet langer dan de gewone "
-            "reactietermijn."
+            "Termijn voor meldingen die als spoed zijn gemarkeerd, in gewone uren (ook 's nachts "
+            "en in het weekend); niet langer dan de gewone reactietermijn."
         ),
     )
     sort_order = models.PositiveIntegerField(

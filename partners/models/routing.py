@@ -71,6 +71,27 @@ class RoutingRule(models.Model):
         blank=True,
         help_text=_("Geldt als de melder één van deze wensen heeft; leeg is altijd."),
     )
+    reporter_roles = models.JSONField(
+        _("rol van de melder"),
+        default=list,
+        blank=True,
+        help_text=_("Geldt als de melding over een ambtsdrager in één van deze rollen gaat."),
+    )
+    perpetrator_types = models.JSONField(
+        _("soort dader"),
+        default=list,
+        blank=True,
+        help_text=_("Geldt als de dader van één van deze soorten is; leeg is elke dader."),
+    )
+    instruction = models.CharField(
+        _("opdracht aan de partner"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Staat bovenaan het bericht aan de partner, bijv. 'Leg eerst bewijs vast: "
+            "schermafbeeldingen met datum en link.'"
+        ),
+    )
     urgent_only = models.BooleanField(
         _("alleen bij spoed"),
         default=False,

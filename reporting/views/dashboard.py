@@ -8,6 +8,7 @@ import hashlib
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -20,7 +21,7 @@ from core.audit import record
 from core.models import AuditAction
 from meldingen.models import AvoidanceSignal, Melding
 from reporting import exports
-from reporting.access import Scope, coordinator_scope, export_scope, national_scope
+from reporting.access import Scope, coordinator_scope, export_scope, may, national_scope, rows
 from reporting.evaluation import record_evaluation, report_data
 from reporting.figures import figures
 from reporting.filters import RegistrationFilterSet
@@ -157,7 +158,7 @@ def avoidance(request):
 
 
 def evaluation(request):
-    scope = coordinator_scope(request.user)
+    scope = coordinator_scope(request.user, EvaluationReport)
     organisation = _organisation(scope, request.GET.get("organisation"))
     try:
         year = int(request.GET.get("jaar") or timezone.localdate().year - 1)
@@ -165,13 +166,15 @@ def evaluation(request):
         raise Http404 from exc
     if not 2000 <= year <= 2100:
         raise Http404
-    reports = EvaluationReport.objects.filter(organisation=organisation, year=year)
+    reports = rows(EvaluationReport, request.user).filter(organisation=organisation, year=year)
     latest = reports.first()
     form = EvaluationForm(
         request.POST or None,
         initial={"conclusions": latest.conclusions, "actions": latest.actions} if latest else {},
     )
     if request.method == "POST" and form.is_valid():
+        if not may(request.user, "add", EvaluationReport(organisation=organisation)):
+            raise PermissionDenied
         report = record_evaluation(
             organisation,
             year,
@@ -197,10 +200,8 @@ def evaluation(request):
 
 
 def evaluation_pdf(request, pk: int):
-    scope = coordinator_scope(request.user)
-    report = get_object_or_404(
-        EvaluationReport, pk=pk, organisation__in=scope.organisations, pdf__gt=""
-    )
+    coordinator_scope(request.user, EvaluationReport)
+    report = get_object_or_404(rows(EvaluationReport, request.user), pk=pk, pdf__gt="")
     record(
         request.user,
         AuditAction.EXPORT,
@@ -216,13 +217,15 @@ def evaluation_pdf(request, pk: int):
 
 
 def retention(request):
-    scope = coordinator_scope(request.user)
+    scope = coordinator_scope(request.user, RetentionPolicy)
     organisation = _organisation(scope, request.GET.get("organisation"))
-    policy = RetentionPolicy.objects.filter(organisation=organisation).first() or RetentionPolicy(
+    policy = rows(RetentionPolicy, request.user).filter(
         organisation=organisation
-    )
+    ).first() or RetentionPolicy(organisation=organisation)
     form = RetentionForm(request.POST or None, instance=policy)
     if request.method == "POST" and form.is_valid():
+        if not may(request.user, "change" if policy.pk else "add", policy):
+            raise PermissionDenied
         form.save()
         messages.success(request, _("De bewaartermijn is opgeslagen."))
         return redirect(f"{reverse('reporting_retention')}?organisation={organisation.pk}")
@@ -235,6 +238,6 @@ def retention(request):
             "organisations": scope.organisations,
             "form": form,
             "default": DEFAULT_RETENTION_YEARS,
-            "records": PurgeRecord.objects.filter(organisation=organisation)[:20],
+            "records": rows(PurgeRecord, request.user).filter(organisation=organisation)[:20],
         },
     )

@@ -30,7 +30,7 @@ def test_generator_creates_organisations_and_meldingen():
     call_command("load_demo")
     scale_data.main(["--organisations", "3", "--meldingen", "250", "--open", "5"])
     orgs = list(generated())
-    assert len(orgs) == 3 and all(o.partners.count() == 4 for o in orgs)
+    assert len(orgs) == 3 and all(o.partners.count() == 4 + 3 for o in orgs)  # + meldpunt
     assert all(MeldenPage.objects.child_of(o).live().exists() for o in orgs)
     assert all(ToolkitIndexPage.objects.child_of(o).live().exists() for o in orgs)
     meldingen = Melding.objects.filter(organisation__in=orgs)

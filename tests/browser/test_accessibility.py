@@ -150,12 +150,12 @@ def test_melding_form_can_be_completed_with_the_keyboard_only(new_page):
     keyboard.press("ArrowRight")
     keyboard.type("0930A")
     assert page.input_value("#id_occurred_at") == "2026-11-21T09:30", "datumveld met toetsenbord"
-    choose("#id_place", "Thuis")
-    choose("#id_channel", "Bij mij thuis")
+    choose("#id_place", "Bij mij thuis")
+    choose("#id_channel", "In persoon")
     type_into("#id_description", "Er stond een onbekende auto urenlang voor mijn huis.")
     tick("input[name=perpetrator_known][value=ja]")
     tick("input[name=wishes][value=steun]")
-    tick("#id_consent_to_share")
+    tick("input[name=consent_kinds][value=politie]")
     choose("#id_reporter_role", "Raadslid")
     type_into("#id_name", "Raadslid Voorbeeldstad")
     type_into("#id_email", "raadslid@voorbeeldstad.example")
@@ -165,5 +165,6 @@ def test_melding_form_can_be_completed_with_the_keyboard_only(new_page):
     assert page.get_by_role("heading", level=1).inner_text() == "Uw melding is ontvangen"
     reference = re.search(r"VB-[0-9A-Z]{4}-[0-9A-Z]{4}", page.inner_text("main")).group(0)
     melding = Melding.objects.get(reference=reference)
-    assert melding.place == "thuis" and melding.channel == "thuis"
-    assert melding.consent_to_share and melding.reporter.username == "voorbeeldstad-raadslid"
+    assert melding.place == "thuis" and melding.channel == "persoon"
+    assert melding.consent_kinds == ["politie"]
+    assert melding.reporter.username == "voorbeeldstad-raadslid"

@@ -37,7 +37,7 @@ def test_intake_by_web_form(client, melden, reporter):  # noqa: F811
 
 def test_intake_by_api(client, melden, reporter):  # noqa: F811
     token = APIToken.create_token(user=reporter, name="app")[1]
-    data = valid_data(occurred_at="2026-11-20T21:15:00+01:00", consent_to_share=True)
+    data = valid_data(occurred_at="2026-11-20T21:15:00+01:00")
     del data["name"], data["email"]
     response = client.post(
         f"/api/meldpunten/{melden.pk}/meldingen",

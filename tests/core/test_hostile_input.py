@@ -89,7 +89,7 @@ def submit_web(client, world) -> Melding:
     page = world["page"]
     extra = f"extra_{page.extra_questions[0].id}"
     client.force_login(world["reporter"])
-    data = valid_data(**hostile_fields(), **{extra: payload("ex")})
+    data = valid_data(**hostile_fields(), consent_kinds=["politie"], **{extra: payload("ex")})
     data["attachments"] = [upload(f"{payload('fn')}.png", PNG)]
     response = client.post(page.url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -103,7 +103,7 @@ def submit_api(client, world) -> Melding:
     token = APIToken.create_token(user=world["reporter"], name="app")[1]
     data = valid_data(**hostile_fields(), occurred_at="2026-11-20T21:15:00+01:00")
     extra = f"extra_{world['page'].extra_questions[0].id}"
-    data.update(consent_to_share=True, extra_answers={extra: payload("ex")})
+    data.update(consent_kinds=["politie"], extra_answers={extra: payload("ex")})
     data["attachments"] = [
         {"name": f"{payload('fn')}.png", "content_base64": base64.b64encode(PNG).decode()}
     ]
@@ -248,7 +248,7 @@ def test_oversize_upload_refused(client, world, settings):
 
 def test_hostile_upload_through_the_api(client, world):
     token = APIToken.create_token(user=world["reporter"], name="app")[1]
-    data = valid_data(occurred_at="2026-11-20T21:15:00+01:00", consent_to_share=True)
+    data = valid_data(occurred_at="2026-11-20T21:15:00+01:00", consent_kinds=["politie"])
     data["attachments"] = [
         {"name": "brief.pdf", "content_base64": base64.b64encode(PDF_JS).decode()}
     ]

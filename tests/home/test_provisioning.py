@@ -1,5 +1,10 @@
 """Organisations as tenants: provisioning by command and admin action, idempotent."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group
@@ -15,6 +20,8 @@ from wagtail.models import (
 
 from home.models import OrganisationPage
 from home.provisioning import provision_organisation
+from partners.delivery import undeliverable
+from partners.models import Partner, PartnerKind
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +36,8 @@ TENANT_MODELS = [
     "wagtailcore.WorkflowTask",
     "wagtailcore.WorkflowPage",
     "wagtailcore.Revision",
+    "partners.Partner",
+    "partners.PartnerKind",
 ]
 
 
@@ -163,3 +172,100 @@ def test_translation_of_organisation_gets_the_same_permissions_and_workflow(
         WorkflowPage.objects.get(page=english).workflow
         == WorkflowPage.objects.get(page=org_a).workflow
     )
+
+
+def meldpunt(org) -> dict[str, str]:
+    return dict(
+        Partner.objects.filter(organisation=org).values_list("kind__code", "name").order_by()
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "code", "names"),
+    [
+        (
+            "Gemeente Aadorp",
+            "gemeente",
+            "GM9001",
+            ["Burgemeester", "Griffier", "Gemeentesecretaris"],
+        ),
+        (
+            "Provincie Proefland",
+            "provincie",
+            "PV98",
+            ["Commissaris van de Koning", "Statengriffier", "Provinciesecretaris"],
+        ),
+        (
+            "Waterschap Zee",
+            "waterschap",
+            "WS9005",
+            ["Dijkgraaf", "Secretaris van het algemeen bestuur", "Secretaris-directeur"],
+        ),
+    ],
+)
+def test_provisioning_creates_a_meldpunt_partner_per_role_once(home_page, title, kind, code, names):
+    result = provision_organisation(title=title, kind=kind, official_code=code)
+    org = result.organisation
+    assert meldpunt(org) == dict(zip(["burgemeester", "griffie", "secretaris"], names, strict=True))
+    for partner in Partner.objects.filter(organisation=org):
+        assert partner.kind.internal and partner.active
+        assert undeliverable(partner.notification_email)  # to be filled in by the organisation
+        assert code.lower() in partner.notification_email
+    assert any("e-mailadres nog invullen" in change for change in result.changes)
+
+    before = row_counts()
+    again = provision_organisation(title=title, kind=kind, official_code=code)
+    assert again.changes == [] and row_counts() == before
+
+
+def test_provisioning_leaves_the_organisations_own_meldpunt_rows_alone(org_a):
+    griffier = Partner.objects.get(organisation=org_a, name="Griffier")
+    griffier.notification_email = "griffie@aadorp.example"
+    griffier.save()
+    Partner.objects.filter(organisation=org_a, name="Burgemeester").update(
+        name="Kabinet van de burgemeester"
+    )
+    Partner.objects.filter(organisation=org_a, name="Gemeentesecretaris").delete()
+
+    result = provision_organisation(
+        title="Gemeente Aadorp", kind="gemeente", official_code="GM9001"
+    )
+    assert result.changes == ["ketenpartner Gemeentesecretaris (e-mailadres nog invullen)"]
+    assert meldpunt(org_a) == {
+        "burgemeester": "Kabinet van de burgemeester",
+        "griffie": "Griffier",
+        "secretaris": "Gemeentesecretaris",
+    }
+    griffier.refresh_from_db()
+    assert griffier.notification_email == "griffie@aadorp.example"
+
+
+def test_provisioning_keeps_existing_partner_kinds_as_the_editors_set_them(home_page):
+    PartnerKind.objects.create(code="griffie", name="Griffie", internal=True, ack_deadline_hours=24)
+    org = provision_organisation(
+        title="Gemeente Aadorp", kind="gemeente", official_code="GM9001"
+    ).organisation
+    assert PartnerKind.objects.get(code="griffie").name == "Griffie"
+    assert Partner.objects.get(organisation=org, name="Griffier").kind.name == "Griffie"
+
+
+def test_meldpunt_partners_are_connected_to_provisioning_at_start_up():
+    """In a fresh process (no test module imported partners.setup), provisioning must already
+    reach the partners app: its receiver is connected when Django starts (partners.apps)."""
+    code = (
+        "import django; django.setup()\n"
+        "from home.models import OrganisationPage\n"
+        "from home.provisioning import organisation_provisioned as s\n"
+        "print(s.has_listeners(OrganisationPage))\n"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "veiligbestuur.settings.test"}
+    out = subprocess.run(  # noqa: S603 - our own interpreter and fixed code
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert out.stdout.strip().splitlines()[-1] == "True"

@@ -28,19 +28,20 @@ def test_translations_are_not_counted_twice(org_a, coordinator_a):
     assert for_user(coordinator_a, Role.COORDINATOR).count() == 1
 
 
-def test_registered_policy_scopes_partners_and_rules(
-    org_a, org_b, coordinator_a, national_editor
-):
+def test_registered_policy_scopes_partners_and_rules(org_a, org_b, coordinator_a, national_editor):
     kinds = factories.partner_kinds()
     own = factories.partner(org_a, kinds["politie"], "Politie A", "a@example.test")
     factories.partner(org_b, kinds["politie"], "Politie B", "b@example.test")
     national = RoutingRule.objects.create(name="Landelijk")
     policy = policy_registry.get_by_type(Partner)
     assert isinstance(policy, OrganisationPermissionPolicy)
-    assert list(policy.instances_user_has_any_permission_for(coordinator_a, ["change"])) == [own]
+    # Politie A and the meldpunt partners provisioning created for A; nothing of B.
+    scoped = set(policy.instances_user_has_any_permission_for(coordinator_a, ["change"]))
+    assert own in scoped and scoped == set(Partner.objects.filter(organisation=org_a))
     assert policy.user_has_permission_for_instance(coordinator_a, "change", own)
-    assert Partner.objects.count() == 2
-    assert policy.instances_user_has_any_permission_for(national_editor, ["change"]).count() == 2
+    assert not Partner.objects.filter(organisation=org_b).filter(pk__in=[p.pk for p in scoped])
+    everything = policy.instances_user_has_any_permission_for(national_editor, ["change"])
+    assert everything.count() == Partner.objects.count() > len(scoped)
     rules = policy_registry.get_by_type(RoutingRule)
     assert not rules.user_has_permission_for_instance(coordinator_a, "change", national)
     assert rules.user_has_permission_for_instance(national_editor, "change", national)

@@ -50,7 +50,7 @@ def melding_with_marker(org_a):
             "name": f"Naam {marker}",
             "email": "melder@example.test",
             "witnesses": f"Getuige {marker}",
-            "consent_to_share": True,
+            "consent_kinds": ["politie"],
         },
         attachments=[(upload, "image/png", "0" * 64)],
         extra_answers={"Vraag": f"Antwoord {marker}"},

@@ -17,7 +17,7 @@ from wagtail.models import APIToken, PageViewRestriction
 
 from meldingen.models import Attachment, Melding, MeldingAddition, MeldingHistory
 from tests.meldingen import test_melding_intake as intake_tests
-from tests.meldingen.test_melding_intake import EXE, PNG, valid_data
+from tests.meldingen.test_melding_intake import EXE, PNG, new_questions, valid_data
 
 API = "/api"
 
@@ -25,6 +25,7 @@ API = "/api"
 # The intake tests' fixtures: a published Melden page of org_a and a reporter with a name.
 fresh_rate_limit = intake_tests.fresh_rate_limit
 melden = intake_tests.melden
+partner_kinds = intake_tests.partner_kinds
 reporter = intake_tests.reporter
 
 
@@ -38,7 +39,7 @@ def auth(token: str) -> dict:
 
 
 def api_data(**overrides) -> dict:
-    data = valid_data(occurred_at="2026-11-20T21:15:00+01:00", consent_to_share=True)
+    data = valid_data(occurred_at="2026-11-20T21:15:00+01:00")
     del data["name"], data["email"]  # filled in from the account
     data.update(overrides)
     return data
@@ -193,9 +194,12 @@ def test_unknown_meldpunt_is_404(client, token, home_page):
 
 @pytest.mark.django_db
 def test_valid_melding_is_stored_confirmed_and_in_history(
-    client, melden, reporter, token, django_capture_on_commit_callbacks
+    client, melden, reporter, token, partner_kinds, django_capture_on_commit_callbacks
 ):
-    data = api_data(attachments=[{"name": "scherm.png", "content_base64": b64(PNG)}])
+    data = api_data(
+        consent_kinds=["politie"],
+        attachments=[{"name": "scherm.png", "content_base64": b64(PNG)}],
+    )
     with django_capture_on_commit_callbacks(execute=True):
         response = post(client, submit_url(melden), data, **auth(token))
     assert response.status_code == 201, response.content
@@ -203,10 +207,11 @@ def test_valid_melding_is_stored_confirmed_and_in_history(
     melding = Melding.objects.get()
     assert body["reference"] == melding.reference and body["status"] == "ontvangen"
     assert [e["action"] for e in body["timeline"]] == ["ontvangen"]
+    assert body["consent_kinds"] == ["politie"]
     assert melding.reporter == reporter and melding.organisation_id == melden.get_parent().pk
     assert melding.personal.name == "Rika Raadslid"
     assert melding.personal.email == "raadslid-a@example.test"
-    assert melding.consent_to_share is True
+    assert melding.consent_kinds == ["politie"] and melding.consent_to_share is True
     assert Attachment.objects.get(melding=melding).content_type == "image/png"
     assert [h.action for h in MeldingHistory.objects.filter(melding=melding)] == ["ontvangen"]
     assert len(mail.outbox) == 1 and melding.reference in mail.outbox[0].subject
@@ -453,5 +458,181 @@ def test_multipart_variant_for_large_attachments(client, melden, token, settings
     response = client.post(url, {"melding": "{niet: json"}, **auth(token))
     assert response.status_code == 400
     missing = client.post(url, {}, **auth(token)).json()["errors"]
-    assert missing == {"melding": ["Ongeldige waarde."]}
+    assert missing == {"melding": ["Dit veld is verplicht."]}
     assert Melding.objects.count() == 1
+
+
+def api_new_questions(**overrides) -> dict:
+    return new_questions(worried_about_home=True, **overrides)
+
+
+@pytest.mark.django_db
+def test_new_questions_are_stored_through_the_api(client, melden, token, partner_kinds):
+    data = api_data(**api_new_questions(avoidance=["online"]))
+    response = post(client, submit_url(melden), data, **auth(token))
+    assert response.status_code == 201, response.content
+    assert response.json()["consent_kinds"] == ["politie", "om"]
+    melding = Melding.objects.get()
+    assert melding.perpetrator_type == "groep" and melding.online_platform == "x"
+    assert melding.aangifte_made is True and melding.worried_about_home is True
+    assert melding.support == ["gesprek", "beveiliging"]
+    assert melding.consent_kinds == ["politie", "om"]
+    assert melding.personal.online_accounts == "@dreiger"
+    assert melding.personal.police_reference == "PL0900-2026123456"
+    assert [s.kind for s in melding.avoidance_signals.all()] == ["online"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("answer, stored", [("nee", False), ("onbekend", None), (None, None)])
+def test_aangifte_made_through_the_api(client, melden, token, answer, stored):
+    data = api_data(aangifte_made=answer)
+    assert post(client, submit_url(melden), data, **auth(token)).status_code == 201
+    assert Melding.objects.get().aangifte_made is stored
+
+
+@pytest.mark.django_db
+def test_unknown_values_give_400_with_all_dutch_messages_and_store_nothing(
+    client, melden, token, partner_kinds
+):
+    """Values outside an enum and unknown consent kinds are refused by the form, together with
+    the other fields' errors: one answer lists everything that is wrong."""
+    data = api_data(
+        **api_new_questions(
+            perpetrator_type="buurman",
+            online_platform="myspace",
+            aangifte_made="misschien",
+            support=["massage"],
+            consent_kinds=["politie", "nctv"],
+        ),
+        channel="thuis",
+        kinds=[],
+    )
+    response = post(client, submit_url(melden), data, **auth(token))
+    assert response.status_code == 400
+    body = response.json()
+    assert body["detail"] == "Controleer de gegevens."
+    errors = body["errors"]
+    assert errors["consent_kinds"] == [
+        "Met 'nctv' kunt u uw melding niet delen: die partner staat niet in de lijst. Kies uit "
+        "de lijst."
+    ]
+    for field, value in [
+        ("perpetrator_type", "buurman"),
+        ("online_platform", "myspace"),
+        ("aangifte_made", "misschien"),
+        ("support", "massage"),
+        ("channel", "thuis"),
+    ]:
+        assert errors[field] == [
+            f"'{value}' is geen van de mogelijke antwoorden. Kies uit de lijst."
+        ], field
+    assert errors["kinds"] == ["Kies ten minste één soort gedrag."]
+    assert Melding.objects.count() == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "field, value", [("perpetrator_type", 5), ("support", "gesprek"), ("worried_about_home", [])]
+)
+def test_wrong_json_types_of_new_fields_give_400(client, melden, token, field, value):
+    response = post(client, submit_url(melden), api_data(**{field: value}), **auth(token))
+    assert response.status_code == 400
+    assert response.json()["errors"] == {field: ["Ongeldige waarde."]}
+    assert Melding.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_missing_required_fields_give_400_in_dutch(client, melden, token):
+    data = api_data()
+    del data["place"], data["wishes"]
+    response = post(client, submit_url(melden), data, **auth(token))
+    assert response.status_code == 400
+    assert response.json() == {
+        "detail": "Controleer de gegevens.",
+        "errors": {"place": ["Dit veld is verplicht."], "wishes": ["Dit veld is verplicht."]},
+    }
+    assert Melding.objects.count() == 0
+
+
+def resolve(schema: dict, node: dict) -> dict:
+    """The schema of a property, following $ref and a nullable anyOf."""
+    node = next((n for n in node.get("anyOf", [node]) if n.get("type") != "null"), node)
+    if "$ref" in node:
+        return schema["components"]["schemas"][node["$ref"].rsplit("/", 1)[-1]]
+    return node
+
+
+@pytest.mark.django_db
+def test_openapi_schema_states_required_fields_and_allowed_values(client, partner_kinds):
+    from meldingen.forms import YesNoUnknown
+    from meldingen.models import AvoidanceKind
+    from meldingen.models.choices import (
+        BehaviourKind,
+        Channel,
+        OnlinePlatform,
+        PerpetratorKnown,
+        PerpetratorType,
+        Place,
+        ReporterRole,
+        SupportWish,
+        Target,
+        Wish,
+    )
+
+    schema = client.get(f"{API}/openapi.json").json()
+    melding_in = schema["components"]["schemas"]["MeldingIn"]
+    assert set(melding_in["required"]) == {
+        "kinds",
+        "occurred_at",
+        "place",
+        "channel",
+        "description",
+        "related_to_office",
+        "perpetrator_known",
+        "wishes",
+        "reporter_role",
+    }
+    properties = melding_in["properties"]
+    single = {
+        "place": Place,
+        "channel": Channel,
+        "related_to_office": YesNoUnknown,
+        "perpetrator_known": PerpetratorKnown,
+        "perpetrator_type": PerpetratorType,
+        "online_platform": OnlinePlatform,
+        "aangifte_made": YesNoUnknown,
+        "reporter_role": ReporterRole,
+    }
+    several = {
+        "kinds": BehaviourKind,
+        "targets": Target,
+        "avoidance": AvoidanceKind,
+        "wishes": Wish,
+        "support": SupportWish,
+    }
+    for field, choices in single.items():
+        assert resolve(schema, properties[field])["enum"] == choices.values, field
+    for field, choices in several.items():
+        assert properties[field]["type"] == "array", field
+        assert resolve(schema, properties[field]["items"])["enum"] == choices.values, field
+    assert "thuis" not in resolve(schema, properties["channel"])["enum"]
+    assert properties["kinds"]["minItems"] == 1 and properties["wishes"]["minItems"] == 1
+    assert properties["occurred_at"]["format"] == "date-time"
+    # Partner kinds are data: strings, with today's external kinds in the description.
+    consent_kinds = properties["consent_kinds"]
+    assert consent_kinds["type"] == "array" and consent_kinds["items"] == {"type": "string"}
+    assert "politie = Politie" in consent_kinds["description"]
+    assert "om = Openbaar Ministerie" in consent_kinds["description"]
+    assert "veiligheidscoordinator" not in consent_kinds["description"]
+    # Answers are described, errors declared.
+    melding_out = schema["components"]["schemas"]["MeldingOut"]
+    assert set(melding_out["required"]) == set(melding_out["properties"])
+    assert all("description" in p for p in melding_out["properties"].values())
+    submit = schema["paths"]["/api/meldpunten/{page_id}/meldingen"]["post"]
+    assert set(submit["responses"]) == {"201", "400", "401", "403", "404", "413", "429"}
+    problem = {"$ref": "#/components/schemas/Problem"}
+    assert submit["responses"]["400"]["content"]["application/json"]["schema"] == problem
+    multipart = schema["paths"]["/api/meldpunten/{page_id}/meldingen/multipart"]["post"]
+    body = multipart["requestBody"]["content"]["multipart/form-data"]
+    assert body["schema"]["properties"]["melding"]["$ref"] == "#/components/schemas/MeldingIn"
+    assert body["encoding"] == {"melding": {"contentType": "application/json"}}

@@ -12,6 +12,7 @@ from wagtail.models import Revision
 
 from meldingen.models import Attachment, Melding, MeldingHistory
 from meldingen.pages import MeldenPage
+from partners.models import PartnerKind
 
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
@@ -33,6 +34,18 @@ def melden(org_a) -> MeldenPage:
     org_a.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+@pytest.fixture
+def partner_kinds(db) -> list[PartnerKind]:
+    """Two external kinds a reporter can consent to, and an internal one that needs none."""
+    return [
+        PartnerKind.objects.create(code="politie", name="Politie", sort_order=1),
+        PartnerKind.objects.create(code="om", name="Openbaar Ministerie", sort_order=2),
+        PartnerKind.objects.create(
+            code="veiligheidscoordinator", name="Eigen veiligheidscoördinator", internal=True
+        ),
+    ]
 
 
 @pytest.fixture
@@ -59,7 +72,6 @@ def valid_data(**overrides):
         "related_to_office": "ja",
         "perpetrator_known": "deels",
         "wishes": ["aangifte", "steun"],
-        "consent_to_share": "on",
         "reporter_role": "raadslid",
         "name": "Rika Raadslid",
         "email": "rika@example.test",
@@ -110,9 +122,12 @@ def test_invalid_input_gives_dutch_errors_and_keeps_what_was_typed(client, melde
 
 
 @pytest.mark.django_db(transaction=True)
-def test_valid_melding_is_committed_confirmed_and_mailed(client, melden, reporter):
+def test_valid_melding_is_committed_confirmed_and_mailed(client, melden, reporter, partner_kinds):
     client.force_login(reporter)
-    data = valid_data(attachments=[upload("scherm.png", PNG), upload("brief.pdf", PDF)])
+    data = valid_data(
+        consent_kinds=["politie"],
+        attachments=[upload("scherm.png", PNG), upload("brief.pdf", PDF)],
+    )
     response = client.post(melden.url, data)
     assert response.status_code == 302
 
@@ -121,7 +136,7 @@ def test_valid_melding_is_committed_confirmed_and_mailed(client, melden, reporte
     assert melding.reporter == reporter
     assert sorted(melding.kinds) == ["bedreiging", "online"]
     assert melding.severity == "bedreiging"
-    assert melding.consent_to_share is True
+    assert melding.consent_kinds == ["politie"] and melding.consent_to_share is True
     assert melding.status == "ontvangen"
     assert [h.action for h in MeldingHistory.objects.filter(melding=melding)] == ["ontvangen"]
     types = sorted(a.content_type for a in Attachment.objects.filter(melding=melding))
@@ -254,3 +269,133 @@ def test_office_holder_reports_avoidance_with_the_melding(client, melden, report
     signals = AvoidanceSignal.objects.filter(melding=melding)
     assert sorted(s.kind for s in signals) == ["bijeenkomsten", "niet_herkiesbaar"]
     assert all(s.organisation_id == melding.organisation_id and not s.by_colleague for s in signals)
+
+
+def new_questions(**overrides):
+    """Answers to the questions about the perpetrator, online behaviour, aangifte, support and
+    consent, as the web form posts them."""
+    data = {
+        "perpetrator_type": "groep",
+        "online_platform": "x",
+        "online_links": "https://x.example/status/1\nhttps://x.example/status/2",
+        "online_accounts": "@dreiger",
+        "aangifte_made": "ja",
+        "police_reference": "PL0900-2026123456",
+        "support": ["gesprek", "beveiliging"],
+        "worried_about_home": "on",
+        "consent_kinds": ["politie", "om"],
+    }
+    data.update(overrides)
+    return data
+
+
+def select(body: str, name: str) -> str:
+    """The HTML of the <select> named name."""
+    start = body.index(f'<select name="{name}"')
+    return body[start : body.index("</select>", start)]
+
+
+@pytest.mark.django_db
+def test_form_asks_the_new_questions_in_groups(client, melden, reporter, partner_kinds):
+    client.force_login(reporter)
+    body = client.get(melden.url).content.decode()
+    for legend in [
+        "Als het online gebeurde",
+        "De dader",
+        "Politie en aangifte",
+        "Wat wilt u?",
+        "Met wie mag uw melding gedeeld worden?",
+    ]:
+        assert f"<legend>{legend}" in body, legend
+    for question in [
+        "Op welk platform of in welke app?",
+        "Wie of wat is de dader?",
+        "Heeft u al aangifte gedaan?",
+        "Welke steun wilt u?",
+        "Ik maak me zorgen over de veiligheid thuis of van mijn gezin",
+    ]:
+        assert question in body, question
+    # Consent per external partner kind; internal partners always receive it.
+    assert 'name="consent_kinds" value="politie"' in body
+    assert 'name="consent_kinds" value="om"' in body
+    assert 'value="veiligheidscoordinator"' not in body
+    assert "interne partners van uw eigen organisatie ontvangen uw melding altijd" in body
+    # "Bij mij thuis" is a place, no longer a channel.
+    assert 'value="thuis"' not in select(body, "channel")
+    assert 'value="thuis"' in select(body, "place") and "Bij mij thuis" in select(body, "place")
+    # Required questions keep the required attribute, the new (optional) ones have none.
+    assert '<select name="place" required' in body
+    assert '<select name="online_platform" id=' in body
+
+
+@pytest.mark.django_db
+def test_form_without_partner_kinds_says_it_stays_inside(client, melden, reporter):
+    client.force_login(reporter)
+    body = client.get(melden.url).content.decode()
+    assert 'name="consent_kinds"' not in body
+    assert "Uw melding gaat naar de veiligheidscoördinator" in body
+
+
+@pytest.mark.django_db
+def test_new_questions_are_stored(client, melden, reporter, partner_kinds):
+    client.force_login(reporter)
+    response = client.post(melden.url, valid_data(**new_questions()))
+    assert response.status_code == 302, response.content.decode()
+    melding = Melding.objects.get()
+    assert melding.perpetrator_type == "groep"
+    assert melding.online_platform == "x"
+    assert melding.aangifte_made is True
+    assert melding.support == ["gesprek", "beveiliging"]
+    assert melding.worried_about_home is True
+    assert melding.consent_kinds == ["politie", "om"]
+    personal = melding.personal
+    assert personal.online_links == "https://x.example/status/1\nhttps://x.example/status/2"
+    assert personal.online_accounts == "@dreiger"
+    assert personal.police_reference == "PL0900-2026123456"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("answer, stored", [("ja", True), ("nee", False), ("onbekend", None)])
+def test_aangifte_made_is_yes_no_or_unknown(client, melden, reporter, answer, stored):
+    client.force_login(reporter)
+    assert client.post(melden.url, valid_data(aangifte_made=answer)).status_code == 302
+    assert Melding.objects.get().aangifte_made is stored
+
+
+@pytest.mark.django_db
+def test_new_questions_are_optional(client, melden, reporter):
+    client.force_login(reporter)
+    assert client.post(melden.url, valid_data()).status_code == 302
+    melding = Melding.objects.get()
+    assert (melding.perpetrator_type, melding.online_platform) == ("", "")
+    assert melding.aangifte_made is None and melding.support == []
+    assert melding.consent_kinds == [] and melding.consent_to_share is False
+    assert melding.worried_about_home is False
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("perpetrator_type", "buurman", "'buurman' is geen van de mogelijke antwoorden"),
+        ("online_platform", "myspace", "'myspace' is geen van de mogelijke antwoorden"),
+        ("aangifte_made", "misschien", "'misschien' is geen van de mogelijke antwoorden"),
+        ("support", ["gesprek", "massage"], "'massage' is geen van de mogelijke antwoorden"),
+        ("channel", "thuis", "'thuis' is geen van de mogelijke antwoorden"),
+        ("consent_kinds", ["politie", "nctv"], "Met 'nctv' kunt u uw melding niet delen"),
+        # Internal partners need no consent, so they are not a choice.
+        ("consent_kinds", ["veiligheidscoordinator"], "Met 'veiligheidscoordinator' kunt u"),
+        ("support", ["geen", "gesprek"], "Kies 'Geen steun nodig' niet samen met"),
+    ],
+)
+def test_bad_answers_give_dutch_errors_and_store_nothing(
+    client, melden, reporter, partner_kinds, field, value, message
+):
+    client.force_login(reporter)
+    response = client.post(melden.url, valid_data(**new_questions(**{field: value})))
+    assert response.status_code == 400
+    body = response.content.decode().replace("&#x27;", "'")
+    assert message in body
+    assert "Na de raadsvergadering kreeg ik berichten met een dreigement." in body  # kept
+    assert "@dreiger" in body
+    assert Melding.objects.count() == 0

@@ -6,7 +6,7 @@ from django.core import mail
 from wagtail.models import WorkflowState
 
 from meldingen.models import MeldingHistory
-from partners.models import Notice, RoutingDecision
+from partners.models import Notice, PartnerKind, RoutingDecision
 from tests import factories
 from workflows.engine import current_task_state
 from workflows.models import RoutingTask, TriageTask
@@ -212,18 +212,34 @@ def test_partner_inbox_shows_only_own_notices_and_records_acknowledgement(
     assert "Ontvangst bevestigd" in detail
 
 
-def test_partner_sees_no_story_without_consent(
+def test_consent_per_partner_kind_decides_who_receives_and_sees_the_story(
     client, org_a, setup, coordinator_a, django_capture_on_commit_callbacks
 ):
-    melding = factories.melding(org_a, consent_to_share=False)
-    vc_user = setup["vc_a"].users.create(username="meldpunt-a")
+    """Consent is given per partner kind: the police (consented) receive the story, the OM
+    (not consented) cannot be routed to; the internal meldpunt needs no consent."""
+    om_kind = PartnerKind.objects.create(code="om", name="Openbaar Ministerie")
+    om = factories.partner(org_a, om_kind, "OM Aadorp", "om@example.test")
+    melding = factories.melding(org_a, consent_kinds=["politie"])
+    police_user = setup["police_user_a"]
     client.force_login(coordinator_a)
-    triage_and_route(client, melding, [setup["vc_a"]], django_capture_on_commit_callbacks)
-    client.force_login(vc_user)
-    notice = Notice.objects.get()
+    refused = triage_and_route(
+        client, melding, [setup["police_a"], om], django_capture_on_commit_callbacks
+    )
+    assert refused.status_code == 200 and "geen toestemming" in refused.content.decode()
+    assert not Notice.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/admin/meldingen/{melding.pk}/routering/",
+            {"partners": [setup["police_a"].pk, setup["vc_a"].pk]},
+        )
+    assert set(Notice.objects.values_list("partner__name", flat=True)) == {
+        setup["police_a"].name,
+        setup["vc_a"].name,
+    }
+    client.force_login(police_user)
+    notice = Notice.objects.get(partner=setup["police_a"])
     body = client.get(f"/partner/berichten/{notice.pk}/").content.decode()
-    assert "geen toestemming" in body and "Een bezoeker dreigde" not in body
-    assert "rika@example.test" not in body
+    assert "Een bezoeker dreigde" in body and "rika@example.test" in body
 
 
 def test_organisation_extra_step_only_for_that_organisation(

@@ -39,7 +39,8 @@ def test_status_and_task_state_never_disagree(
     police = factories.partner(org_a, kinds["politie"], "Politie Aadorp", "p@example.test")
     client.force_login(reporter)
     with django_capture_on_commit_callbacks(execute=True):
-        assert client.post(melden.url, valid_data()).status_code == 302
+        response = client.post(melden.url, valid_data(consent_kinds=["politie"]))
+        assert response.status_code == 302
     melding = Melding.objects.get()
     assert_agree(melding)
 

@@ -47,9 +47,8 @@ class ChecklistHeading(ClusterableModel):
         _("fase"),
         max_length=20,
         choices=ChecklistPhase.choices,
-        help_text=_("Voorbereiding of uitvoering door het jaar heen."),
     )
-    title = models.CharField(_("kop"), max_length=200, help_text=_("Kop in de checklist."))
+    title = models.CharField(_("kop"), max_length=200)
     sort_order = models.PositiveSmallIntegerField(
         _("volgorde"), default=0, help_text=_("Volgorde binnen de fase; lager staat eerder.")
     )
@@ -81,16 +80,25 @@ class ChecklistItem(Orderable):
 
     heading = ParentalKey(ChecklistHeading, on_delete=models.CASCADE, related_name="items")
     text = models.CharField(
-        _("punt"), max_length=300, help_text=_("Het punt zoals in de checklist.")
+        _("punt"),
+        max_length=300,
+        help_text=_("Letterlijk zoals in de Checklist Veilig Openbaar Bestuur."),
     )
     explanation = models.TextField(
-        _("toelichting"), blank=True, help_text=_("Korte uitleg: wat houdt dit in de praktijk in.")
+        _("toelichting"),
+        blank=True,
+        help_text=_(
+            "Wat dit in de praktijk inhoudt; organisaties zien dit bij het bijhouden van hun "
+            "voortgang."
+        ),
     )
     recurrence = models.PositiveSmallIntegerField(
         _("herhaling"),
         choices=Recurrence.choices,
         default=Recurrence.ONCE,
-        help_text=_("Komt dit punt na afronding terug, en zo ja hoe vaak."),
+        help_text=_(
+            "Een terugkerend punt staat bij elke organisatie na deze termijn weer op niet gestart."
+        ),
     )
 
     panels = [FieldPanel("text"), FieldPanel("explanation"), FieldPanel("recurrence")]
@@ -128,7 +136,6 @@ class ChecklistPage(PageFactsMixin, Page):
         _("inleiding"),
         blank=True,
         features=["bold", "italic", "link"],
-        help_text=_("Tekst boven de checklist."),
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

@@ -27,14 +27,12 @@ class ChecklistProgress(models.Model):
     organisation = models.ForeignKey(
         OrganisationPage,
         verbose_name=_("organisatie"),
-        help_text=_("De organisatie waarvan dit de voortgang is."),
         on_delete=models.CASCADE,
         related_name="+",
     )
     item = models.ForeignKey(
         ChecklistItem,
         verbose_name=_("checklistpunt"),
-        help_text=_("Het punt uit de checklist."),
         on_delete=models.CASCADE,
         related_name="progress",
     )
@@ -43,19 +41,30 @@ class ChecklistProgress(models.Model):
         max_length=20,
         choices=ProgressStatus.choices,
         default=ProgressStatus.NOT_STARTED,
-        help_text=_("Hoe ver de organisatie met dit punt is."),
+        help_text=_(
+            "Niet van toepassing telt niet mee in het percentage gereed. Een terugkerend punt "
+            "staat na de herhaaltermijn vanzelf weer op niet gestart."
+        ),
     )
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("eigenaar"),
-        help_text=_("Wie dit punt oppakt; krijgt een herinnering als het aan de beurt is."),
+        help_text=_(
+            "Wie dit punt oppakt; ziet het op het eigen dashboard en krijgt de herinnering."
+        ),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
     due_date = models.DateField(
-        _("streefdatum"), null=True, blank=True, help_text=_("Wanneer dit punt klaar moet zijn.")
+        _("streefdatum"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Is het punt op deze datum nog niet gereed, dan krijgt de eigenaar een herinnering "
+            "per e-mail."
+        ),
     )
     note = models.TextField(
         _("notitie"), blank=True, help_text=_("Afspraken, stand van zaken, vervolgstappen.")
@@ -85,18 +94,14 @@ class ChecklistProgress(models.Model):
         null=True,
         blank=True,
         editable=False,
-        help_text=_("Wordt gezet als de status op gereed komt."),
-    )
+    )  # set when the status becomes done (toolkit.progress)
     reminded_on = models.DateField(
         _("herinnerd op"),
         null=True,
         blank=True,
         editable=False,
-        help_text=_("Laatste herinnering aan de eigenaar voor de huidige streefdatum."),
-    )
-    updated_at = models.DateTimeField(
-        _("bijgewerkt"), auto_now=True, help_text=_("Laatste wijziging.")
-    )
+    )  # the owner's last reminder for the current due date (toolkit.tasks)
+    updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
 
     class Meta:
         verbose_name = _("voortgang checklistpunt")
@@ -138,28 +143,23 @@ class ChecklistProgressChange(models.Model):
     progress = models.ForeignKey(
         ChecklistProgress,
         verbose_name=_("voortgang"),
-        help_text=_("Het voortgangsrecord dat is gewijzigd."),
         on_delete=models.CASCADE,
         related_name="history",
     )
-    changed_at = models.DateTimeField(
-        _("tijdstip"), default=timezone.now, help_text=_("Wanneer de wijziging is gedaan.")
-    )
+    changed_at = models.DateTimeField(_("tijdstip"), default=timezone.now)
+    # None for an automatic change (the daily sweep of toolkit.tasks).
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("gewijzigd door"),
-        help_text=_("Leeg bij een automatische wijziging."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    changes = models.JSONField(
-        _("wijzigingen"), help_text=_("Per veld de oude en de nieuwe waarde, als tekst.")
-    )
-    reason = models.CharField(
-        _("reden"), max_length=200, blank=True, help_text=_("Waarom, bij automatische wijzigingen.")
-    )
+    # Per field its old and new value, as text: {field: [old, new]}.
+    changes = models.JSONField(_("wijzigingen"))
+    # Why, for automatic changes.
+    reason = models.CharField(_("reden"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["-changed_at", "-pk"]

@@ -44,7 +44,6 @@ class ToolkitIndexPage(PageFactsMixin, Page):
         _("inleiding"),
         blank=True,
         features=["bold", "italic", "link"],
-        help_text=_("Korte tekst boven de lijst met hulpmiddelen."),
     )
 
     content_panels = [
@@ -103,7 +102,6 @@ class HiddenNationalResource(Orderable):
     resource = models.ForeignKey(
         "toolkit.ToolkitResourcePage",
         verbose_name=_("landelijk hulpmiddel"),
-        help_text=_("Het landelijke hulpmiddel dat in deze toolkit verborgen wordt."),
         on_delete=models.CASCADE,
         related_name="+",
     )
@@ -132,7 +130,6 @@ class ToolkitResourcePage(PageFactsMixin, Page):
         _("soort"),
         max_length=30,
         choices=ResourceKind.choices,
-        help_text=_("Wat voor hulpmiddel dit is."),
     )
     audiences = ParentalManyToManyField(
         Audience,
@@ -144,22 +141,19 @@ class ToolkitResourcePage(PageFactsMixin, Page):
     for_before = models.BooleanField(
         _("voor een incident"), default=True, help_text=_("Helpt bij de voorbereiding.")
     )
-    for_during = models.BooleanField(
-        _("tijdens een incident"), default=False, help_text=_("Helpt tijdens een incident.")
-    )
+    for_during = models.BooleanField(_("tijdens een incident"), default=False)
     for_after = models.BooleanField(
         _("na een incident"), default=False, help_text=_("Helpt bij de afhandeling en nazorg.")
     )
     summary = models.TextField(
         _("samenvatting"),
         max_length=500,
-        help_text=_("Twee of drie zinnen: wat is het en wanneer gebruikt u het."),
+        help_text=_("Twee of drie zinnen: wat is het en wanneer gebruik je het."),
     )
     body = RichTextField(
         _("toelichting"),
         blank=True,
         features=RICH_FEATURES,
-        help_text=_("Uitgebreidere uitleg over het hulpmiddel."),
     )
     external_url = models.URLField(
         _("externe link"),
@@ -238,7 +232,6 @@ class ResourceDocument(Orderable):
     document = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("document"),
-        help_text=_("Het bestand dat bij dit hulpmiddel hoort."),
         on_delete=models.CASCADE,
         related_name="+",
     )

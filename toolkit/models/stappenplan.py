@@ -97,26 +97,26 @@ class StappenplanStep(Orderable):
         _("rol"),
         max_length=30,
         choices=StappenplanRole.choices,
-        help_text=_("Voor wie deze stap is."),
     )
     moment = models.CharField(
         _("moment"),
         max_length=10,
         choices=Moment.choices,
-        help_text=_("Voor, tijdens of na een incident."),
     )
     title = models.CharField(_("stap"), max_length=200, help_text=_("Korte, actieve zin."))
     text = RichTextField(
         _("uitleg"),
         blank=True,
         features=["bold", "italic", "link", "ul"],
-        help_text=_("Wat houdt deze stap in."),
     )
     resources = StreamField(
         [("resource", blocks.PageChooserBlock(page_type="toolkit.ToolkitResourcePage"))],
         verbose_name=_("hulpmiddelen"),
         blank=True,
-        help_text=_("Hulpmiddelen uit de toolkit die bij deze stap helpen."),
+        help_text=_(
+            "Staan als links bij de stap; een hulpmiddel dat niet gepubliceerd is, wordt "
+            "overgeslagen."
+        ),
     )
 
     panels = [

@@ -46,11 +46,15 @@ class Audience(models.Model):
     """Who a resource is meant for (burgemeester, raadslid, griffier, ...); national list."""
 
     slug = models.SlugField(
-        _("code"), max_length=50, unique=True, help_text=_("Vaste code, gebruikt in adressen.")
+        _("code"),
+        max_length=50,
+        unique=True,
+        help_text=_(
+            "Vaste code in de filteradressen van de toolkit; na een wijziging werken bestaande "
+            "links niet meer."
+        ),
     )
-    name = models.CharField(
-        _("naam"), max_length=100, unique=True, help_text=_("Naam van de doelgroep.")
-    )
+    name = models.CharField(_("naam"), max_length=100, unique=True)
     sort_order = models.PositiveSmallIntegerField(
         _("volgorde"), default=0, help_text=_("Lagere getallen staan eerder in lijsten.")
     )

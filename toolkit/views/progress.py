@@ -1,6 +1,7 @@
 """Admin views for an organisation's checklist progress, scoped to the organisation's people.
 
-These are our own views (not a snippet viewset), so every one checks the organisation itself.
+These are our own views (not a snippet viewset), so every one checks the organisation itself,
+by the permission policy registered for ChecklistProgress (toolkit.progress).
 """
 
 from __future__ import annotations
@@ -15,8 +16,13 @@ from django.utils.translation import gettext as _
 from home.models import OrganisationPage
 
 from ..forms import ProgressForm
-from ..models import ChecklistProgress
-from ..progress import progress_overview, progress_records, update_progress, user_organisations
+from ..progress import (
+    progress_overview,
+    progress_records,
+    update_progress,
+    user_organisations,
+    user_progress,
+)
 
 
 def _organisation_for(request: HttpRequest, organisation_id: int) -> OrganisationPage:
@@ -48,7 +54,7 @@ def edit(request: HttpRequest, organisation_id: int, item_id: int) -> HttpRespon
     organisation = _organisation_for(request, organisation_id)
     progress_records(organisation)  # make sure the record exists
     progress = get_object_or_404(
-        ChecklistProgress.objects.select_related("item__heading"),
+        user_progress(request.user, "change").select_related("item__heading"),
         organisation=organisation,
         item_id=item_id,
     )

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -15,12 +16,32 @@ from django.views.decorators.http import require_POST
 from core import crypto
 from core.audit import record
 from core.models import AuditAction
-from meldingen.models import Attachment, BehaviourKind, Severity, Status
+from meldingen.caseforms import (
+    AangifteForm,
+    CloseForm,
+    EvaluationForm,
+    MeasureForm,
+    NazorgAddForm,
+    NazorgForm,
+    ObjectionForm,
+    ReopenForm,
+)
+from meldingen.models import Attachment, BehaviourKind, Severity, Status, Target
 from meldingen.permissions import coordinator_melding
-from meldingen.status import TransitionError
+from meldingen.status import CLOSED_STATUSES, TransitionError
 from partners.delivery import retry_by_hand
-from partners.models import Notice, Partner
+from partners.models import Notice, Partner, PartnerKind
 from partners.rules import Proposal, propose, shareable
+from workflows.case_timeline import (
+    aangifte_facts,
+    case_timeline,
+    last_closing,
+    measure_facts,
+    moment,
+    one_or_none,
+    prefetch_case,
+    yes_no,
+)
 from workflows.engine import current_task_state
 from workflows.models import ExtraStepTask, RoutingTask, TriageTask
 from workflows.moderation import complete_step, route, triage
@@ -43,6 +64,7 @@ def _readable(event):
 def detail(request, pk):
     melding = coordinator_melding(request, pk)
     record(request.user, AuditAction.VIEW, melding=melding)
+    prefetch_case(melding)
     task_state = current_task_state(melding)
     task = task_state.task.specific if task_state else None
     return TemplateResponse(
@@ -53,13 +75,110 @@ def detail(request, pk):
             "melding": melding,
             "task": task,
             "actions": task.get_actions(melding, request.user) if task else [],
-            "history": melding.history.select_related("actor"),
-            "notices": melding.notices.select_related("partner", "rule").order_by("pk"),
+            "timeline": case_timeline(melding),
+            "notices": melding.notices.all(),
             "attachments": melding.attachments.all(),
             "audit_events": [_readable(e) for e in melding.audit_events.order_by("-pk")[:50]],
             "erasure": melding.erasure,
+            "facts": _facts(melding),
+            **_casework(melding),
         },
     )
+
+
+def _labels(choices, codes) -> list[str]:
+    return [str(choices(code).label) for code in codes if code in choices.values]
+
+
+def _facts(melding) -> list[tuple[str, str]]:
+    """The intake facts as Dutch labels ("onbekend" where the reporter did not say)."""
+    unknown = _("niet opgegeven")
+    consent = [
+        kind.name for kind in PartnerKind.objects.filter(code__in=melding.consent_kinds or [])
+    ]
+    return [
+        (_("Organisatie"), melding.organisation.title),
+        (_("Soorten gedrag"), ", ".join(b.get_kind_display() for b in melding.behaviours.all())),
+        (
+            _("Ernst"),
+            melding.get_severity_display() + (f" · {_('spoed')}" if melding.urgent else ""),
+        ),
+        (_("Wanneer"), moment(melding.occurred_at)),
+        (_("Plaats en kanaal"), f"{melding.get_place_display()} · {melding.get_channel_display()}"),
+        (_("Rol melder"), melding.get_reporter_role_display()),
+        (_("Namens een ander gemeld"), yes_no(melding.on_behalf)),
+        (_("Gericht tegen"), ", ".join(_labels(Target, melding.targets)) or unknown),
+        (_("Heeft te maken met het ambt"), yes_no(melding.related_to_office)),
+        (_("Dader bekend"), melding.get_perpetrator_known_display() or unknown),
+        (_("Soort dader"), melding.get_perpetrator_type_display() or unknown),
+        (_("Herhaling"), yes_no(melding.repeated)),
+        (_("Platform"), melding.get_online_platform_display() or _("niet van toepassing")),
+        (_("Politie of 112 ingeschakeld"), yes_no(melding.police_involved)),
+        (_("Al aangifte gedaan"), yes_no(melding.aangifte_made)),
+        (_("Zorgen over thuis of gezin"), yes_no(melding.worried_about_home)),
+        (_("Wensen"), "; ".join(melding.wish_labels) or unknown),
+        (_("Gewenste steun"), "; ".join(melding.support_labels) or unknown),
+        (
+            _("Toestemming om te delen met"),
+            ", ".join(consent) or _("geen externe partners (alleen de eigen organisatie)"),
+        ),
+    ]
+
+
+def _casework(melding) -> dict:
+    """The case records with their forms (none where the case does not allow the step)."""
+    erased = melding.erasure is not None
+    closed = melding.status in CLOSED_STATUSES
+    workable = not erased and not closed
+    aangifte = one_or_none(melding, "aangifte")
+    evaluation = one_or_none(melding, "evaluation")
+    closing = last_closing(melding) if closed else None
+    measures = [
+        {
+            "measure": measure,
+            "facts": measure_facts(measure)[1:],  # the step is the card's heading
+            "form": ObjectionForm(
+                initial=ObjectionForm.initial_from(measure), auto_id=f"id_bezwaar{measure.pk}_%s"
+            )
+            if workable
+            else None,
+        }
+        for measure in melding.measures.all()
+    ]
+    nazorg = [
+        {
+            "contact": contact,
+            "form": NazorgForm(auto_id=f"id_nazorg{contact.pk}_%s")
+            if workable and not contact.is_done
+            else None,
+        }
+        for contact in melding.nazorg.all()
+    ]
+    return {
+        "today": timezone.localdate(),
+        "erased": erased,
+        "closed": closed,
+        "workable": workable,
+        "aangifte": aangifte,
+        "aangifte_facts": aangifte_facts(aangifte, erased) if aangifte else [],
+        "aangifte_form": AangifteForm(
+            initial=AangifteForm.initial_from(aangifte), auto_id="id_aangifte_%s"
+        )
+        if workable
+        else None,
+        "measures": measures,
+        "measure_form": MeasureForm(auto_id="id_maatregel_%s") if workable else None,
+        "nazorg": nazorg,
+        "nazorg_add_form": NazorgAddForm(auto_id="id_nazorgplan_%s") if workable else None,
+        "close_form": CloseForm(auto_id="id_afsluiten_%s") if not closed else None,
+        "closing": closing,
+        "closing_note": closing.comment if closing and not erased else "",
+        "reopen_form": ReopenForm(auto_id="id_heropenen_%s") if closed and not erased else None,
+        "evaluation": evaluation,
+        "evaluation_form": EvaluationForm(auto_id="id_nabespreking_%s")
+        if melding.status == Status.CLOSED
+        else None,
+    }
 
 
 class TriageForm(forms.Form):

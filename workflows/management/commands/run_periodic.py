@@ -2,6 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from meldingen.reminders import send_reminders
 from partners.delivery import check_deadlines, sweep_notices
 from workflows.engine import sweep_moderation
 
@@ -10,7 +11,8 @@ class Command(BaseCommand):
     help = (
         "Zet de periodieke taken in de wachtrij: berichten die te lang wachten opnieuw "
         "aanbieden, meldingen zonder moderatie alsnog klaarzetten en verlopen "
-        "reactietermijnen melden. Draai elke minuut (cron of --loop)."
+        "reactietermijnen en herinneringen bij meldingen melden. Draai elke minuut (cron of "
+        "--loop)."
     )
 
     def add_arguments(self, parser):
@@ -23,6 +25,7 @@ class Command(BaseCommand):
             sweep_notices.enqueue()
             sweep_moderation.enqueue()
             check_deadlines.enqueue()
+            send_reminders.enqueue()
             if not loop:
                 return
             time.sleep(loop)

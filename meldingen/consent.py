@@ -1,0 +1,24 @@
+"""Which partner kinds a reporter can consent to share with (Melding.consent_kinds holds their
+codes). Partner kinds live in partners, above meldingen; that app registers the provider at
+start-up (partners.apps), so the intake form and API offer the kinds without importing it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+Provider = Callable[[], Iterable[tuple[str, str]]]
+_providers: list[Provider] = []
+
+
+def register(provider: Provider) -> None:
+    """provider() returns (code, name) of every external partner kind, in display order."""
+    if provider not in _providers:
+        _providers.append(provider)
+
+
+def choices() -> list[tuple[str, str]]:
+    return [choice for provider in _providers for choice in provider()]
+
+
+def codes() -> list[str]:
+    return [code for code, _name in choices()]
