@@ -12,9 +12,17 @@ from django.utils import timezone
 from home.demo import ORGANISATIONS
 from home.models import OrganisationPage
 from meldingen.models import (
+    Aangifte,
+    AangifteFiler,
+    AangifteStatus,
     AvoidanceKind,
     AvoidanceSignal,
     Channel,
+    CloseOutcome,
+    DeciderRole,
+    Domicile,
+    Measure,
+    MeasureStep,
     Melding,
     MeldingBehaviour,
     MeldingHistory,
@@ -44,6 +52,13 @@ KINDS = (
     + ["intimidatie"] * 3
     + ["bedreiging"] * 3
     + ["bedreiging_naasten", "doxing", "huisbezoek", "discriminatie", "verstoring", "fysiek"]
+)
+# Closing outcomes of a year of meldingen, roughly as often as in the protocols' evaluations.
+OUTCOMES = (
+    [CloseOutcome.RESOLVED] * 5
+    + [CloseOutcome.MEASURE] * 3
+    + [CloseOutcome.CRIMINAL_CASE] * 2
+    + [CloseOutcome.REFERRED, CloseOutcome.REGISTERED]
 )
 PLACE_OF_CHANNEL = {
     Channel.IN_PERSON: Place.MEETING,
@@ -111,6 +126,7 @@ def _year(org: OrganisationPage, now: datetime.datetime, rng: random.Random) -> 
                     perpetrator_known=rng.choice(PerpetratorKnown.values),
                     wishes=["registratie"],
                     consent_kinds=["politie"],
+                    outcome=rng.choice(OUTCOMES),
                 )
             )
             kinds_of.append(kinds)
@@ -140,6 +156,7 @@ def _year(org: OrganisationPage, now: datetime.datetime, rng: random.Random) -> 
         ]
         decisions.append(RoutingDecision(melding=melding, note="Demo-routering"))
     Melding.objects.bulk_update(meldingen, ["created_at"])
+    _measures_and_aangiftes(meldingen, kinds_of, rng)
     MeldingBehaviour.objects.bulk_create(behaviours)
     MeldingPersonalData.objects.bulk_create(personal)
     _bulk_create_keeping(MeldingHistory, history, "at")
@@ -201,3 +218,43 @@ def load(stdout) -> list[tuple[str, str]]:
         loaded += _year(org, now, random.Random(spec["code"]))  # noqa: S311 - demo data
     stdout.write(f"Een jaar aan meldingen voor de dashboards geladen ({loaded} nieuw).")
     return []
+
+
+DEMO_MEASURES = ["waarschuwingsbrief", "ordegesprek", "ordegesprek", "contactbeperking"]
+
+
+def _measures_and_aangiftes(meldingen, kinds_of, rng) -> None:
+    """A measure for meldingen closed with one, an aangifte for those with a criminal case."""
+    steps = {step.code: step for step in MeasureStep.objects.all()}
+    measures, aangiftes = [], []
+    for melding, kinds in zip(meldingen, kinds_of, strict=True):
+        day = melding.occurred_at.date() + datetime.timedelta(days=2)
+        if melding.outcome == CloseOutcome.MEASURE:
+            code = rng.choice(
+                ["waarschuwingsbrief", "ordegesprek", "ordegesprek", "contactbeperking"]
+            )
+            measures.append(
+                Measure(
+                    melding=melding,
+                    step=steps[code],
+                    decided_by_role=DeciderRole.MAYOR,
+                    decided_by_name="Demo-burgemeester",
+                    decided_on=day,
+                    justification="Demo: herhaald grensoverschrijdend gedrag.",
+                    ends_on=day + datetime.timedelta(days=90) if steps[code].restrictive else None,
+                    told_on=day,
+                )
+            )
+        if melding.outcome == CloseOutcome.CRIMINAL_CASE or "fysiek" in kinds:
+            aangiftes.append(
+                Aangifte(
+                    melding=melding,
+                    filer=AangifteFiler.ORGANISATION,
+                    vpt_requested=True,
+                    domicile=Domicile.WORK_ADDRESS,
+                    filed_on=day,
+                    status=AangifteStatus.FILED,
+                )
+            )
+    Measure.objects.bulk_create(measures)
+    Aangifte.objects.bulk_create(aangiftes)

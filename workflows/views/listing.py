@@ -3,9 +3,12 @@ filterable, scoped to the meldingen of the user's own organisations."""
 
 from __future__ import annotations
 
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
+from wagtail.admin.widgets.button import HeaderButton
 
 from meldingen.filters import MeldingFilterSet
 from meldingen.models import Melding
@@ -45,3 +48,13 @@ class MeldingIndexView(generic.IndexView):
 
     def get_base_queryset(self):
         return meldingen_for_coordinator(self.request.user).select_related("organisation")
+
+    @cached_property
+    def header_buttons(self):
+        return [
+            HeaderButton(
+                _("Kantoortijden en nazorg"),
+                url=reverse("melding_case_settings"),
+                icon_name="cog",
+            )
+        ]
