@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core import audit, worktime
@@ -49,6 +51,12 @@ def office_hours(organisation) -> worktime.OfficeHours:
     return worktime.OfficeHours(start=found.office_opens, end=found.office_closes)
 
 
+def dutch_date(day: datetime.date) -> str:
+    """"30 november 2026": history notes are stored text, written in Dutch."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return date_format(day, "j F Y")
+
+
 def _locked(melding: Melding) -> Melding:
     return Melding.objects.select_for_update().get(pk=melding.pk)
 
@@ -68,7 +76,7 @@ def _check_date(value: datetime.date | None, melding: Melding, label: str) -> No
     if value < incident:
         raise CaseError(
             _("%(label)s ligt vóór het incident (%(date)s).")
-            % {"label": label, "date": incident.strftime("%d-%m-%Y")}
+            % {"label": label, "date": dutch_date(incident)}
         )
     if value > timezone.localdate():
         raise CaseError(_("%(label)s ligt in de toekomst.") % {"label": label})
@@ -208,7 +216,7 @@ def plan_nazorg(melding: Melding, *, actor=None) -> list[NazorgContact]:
         melding,
         actor,
         HistoryAction.NAZORG_PLANNED,
-        note=", ".join(contact.due_on.strftime("%d-%m-%Y") for contact in contacts),
+        note=", ".join(dutch_date(contact.due_on) for contact in contacts),
     )
     return contacts
 
@@ -232,7 +240,7 @@ def add_nazorg_contact(melding: Melding, *, actor, due_on: datetime.date) -> Naz
     contact = NazorgContact.objects.create(
         melding=locked, due_on=due_on, days_after_routing=max((due_on - start).days, 0)
     )
-    _done(locked, actor, HistoryAction.NAZORG_PLANNED, due_on.strftime("%d-%m-%Y"), "nazorg")
+    _done(locked, actor, HistoryAction.NAZORG_PLANNED, dutch_date(due_on), "nazorg")
     return contact
 
 

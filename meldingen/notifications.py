@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
@@ -29,6 +30,11 @@ def send_confirmation(melding_id: int) -> None:
         "reference": melding.reference,
         "organisation": melding.organisation.title,
         "base_url": settings.WAGTAILADMIN_BASE_URL,
+        # Reported with an account: where to follow it and read the answers.
+        "follow_url": settings.WAGTAILADMIN_BASE_URL
+        + reverse("my_melding", args=[melding.reference])
+        if melding.reporter_id
+        else "",
         "acute_danger": melding.acute_danger,
     }
     subject, body = render_mail("meldingen/email/confirmation", context)

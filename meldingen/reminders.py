@@ -1,8 +1,8 @@
 """Reminders to the organisation's coordinators when a case needs attention (issue: "the
 melding as a closed loop"): no aangifte recorded 2 working days after a punishable incident
 where the reporter wanted one; no reaction to a known perpetrator 48 hours after the melding;
-a nazorg contact due; a routed case quiet for weeks. Each is sent once (Reminder rows), as a
-history row and an e-mail naming only the reference."""
+a nazorg contact due; a routed case quiet for weeks; information added to a closed case. Each
+is sent once (Reminder rows), as a history row and an e-mail naming only the reference."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from meldingen.models import (
     AangifteStatus,
     HistoryAction,
     Melding,
+    MeldingAddition,
     NazorgContact,
     PerpetratorKnown,
     Reminder,
@@ -113,7 +114,25 @@ def inactive_due(now: datetime.datetime) -> Iterator[Due]:
                 yield Due(melding, ReminderKind.INACTIVE, key)
 
 
-CHECKS = (aangifte_due, measure_due, nazorg_due, inactive_due)
+def late_addition_due(now: datetime.datetime) -> Iterator[Due]:
+    """Information added to a closed melding: it may be a new incident, so the coordinator
+    decides whether to reopen it."""
+    additions = (
+        MeldingAddition.objects.filter(melding__status__in=CLOSED_STATUSES)
+        .filter(melding__purge_record__isnull=True)
+        .select_related("melding__organisation")
+    )
+    sent = set(
+        Reminder.objects.filter(kind=ReminderKind.LATE_ADDITION).values_list("melding_id", "key")
+    )
+    for addition in additions:
+        closed = addition.melding.history.filter(to_status=Status.CLOSED).order_by("-at").first()
+        if closed and addition.created_at > closed.at:
+            if (addition.melding_id, str(addition.pk)) not in sent:
+                yield Due(addition.melding, ReminderKind.LATE_ADDITION, str(addition.pk))
+
+
+CHECKS = (aangifte_due, measure_due, nazorg_due, inactive_due, late_addition_due)
 
 
 def due_reminders(now: datetime.datetime) -> list[Due]:

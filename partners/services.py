@@ -130,15 +130,18 @@ def evidence_for(notice: Notice):
 def share_new_information(melding: Melding) -> list[Notice]:
     """After the reporter added information: tell every partner that has the case and may see
     its evidence (an e-mail with only the reference), and note it in the history. Runs in the
-    addition's transaction (meldingen.signals.information_added)."""
-    notices = [
-        notice
-        for notice in melding.notices.select_related("partner__kind").exclude(
-            status__in=[NoticeStatus.GAVE_UP]
-        )
-        if shareable(notice.partner, melding)
-    ]
+    addition's transaction (meldingen.signals.information_added). A closed case is not
+    shared: its coordinator gets a reminder instead (meldingen.reminders)."""
+    if melding.status in CLOSED_STATUSES:
+        return []
+    latest = {}  # one e-mail per partner, about its latest notice
+    for notice in melding.notices.select_related("partner__kind").order_by("pk"):
+        if notice.status != NoticeStatus.GAVE_UP and shareable(notice.partner, melding):
+            latest[notice.partner_id] = notice
+    notices = list(latest.values())
+    if notices:
+        names = ", ".join(str(notice.partner) for notice in notices)
+        record_history(melding, None, HistoryAction.NEW_INFORMATION_SENT, note=names)
     for notice in notices:
-        record_history(melding, None, HistoryAction.NEW_INFORMATION_SENT, note=str(notice.partner))
         transaction.on_commit(lambda pk=notice.pk: send_new_information.enqueue(pk))
     return notices

@@ -162,8 +162,9 @@ REPORTERS = {
 }
 INTRO = (
     "<p>Bent u als ambtsdrager of als naaste uitgescholden, bedreigd, geïntimideerd of "
-    "aangevallen? Meld het hier, ook als het klein lijkt. Uw melding komt alleen bij de "
-    "veiligheidscoördinator van uw eigen organisatie terecht.</p>"
+    "aangevallen? Meld het hier, ook als het klein lijkt. Uw melding komt bij het meldpunt van "
+    "uw eigen organisatie. Met welke ketenpartners, zoals de politie, zij gedeeld mag worden, "
+    "kiest u zelf in het formulier.</p>"
 )
 
 

@@ -258,6 +258,7 @@ class ReminderKind(models.TextChoices):
     MEASURE = "maatregel", _("Nog geen reactie richting de dader vastgelegd")
     NAZORG = "nazorg", _("Nazorgcontact staat gepland")
     INACTIVE = "stil", _("Vier weken geen activiteit")
+    LATE_ADDITION = "aanvulling", _("De melder voegde informatie toe aan een afgesloten melding")
 
 
 class Reminder(models.Model):

@@ -143,7 +143,7 @@ class Status(models.TextChoices):
     RECEIVED = "ontvangen", _("Ontvangen")
     IN_TRIAGE = "in_behandeling", _("In behandeling")
     ROUTED = "doorgestuurd", _("Doorgestuurd")
-    CLOSED = "afgehandeld", _("Afgehandeld")
+    CLOSED = "afgehandeld", _("Afgesloten")
     EVALUATED = "geevalueerd", _("Geëvalueerd")
 
 

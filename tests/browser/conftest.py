@@ -140,7 +140,7 @@ def fill_melding(page, *, with_kind: bool = True) -> None:
     page.get_by_label("Ik heb een vermoeden of beschrijving").check()
     page.get_by_label("Gevolgen").fill(IMPACT)
     page.get_by_label("Ik wil aangifte doen (of laten doen door de organisatie)").check()
-    page.get_by_label("Mijn melding mag gedeeld worden", exact=False).check()
+    page.get_by_label("Politie", exact=True).check()  # consent for the police only
     page.get_by_label("Uw functie").select_option(label="Raadslid")
     page.get_by_label("Uw naam").fill("Raadslid Voorbeeldstad")
     page.get_by_label("Uw e-mailadres").fill("raadslid@voorbeeldstad.example")

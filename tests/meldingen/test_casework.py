@@ -21,6 +21,7 @@ from meldingen.models import (
     Status,
 )
 from meldingen.reminders import Due, due_reminders, remind, send_due
+from meldingen.services import add_information
 from partners.models import PartnerFeedback
 from partners.services import add_feedback
 from tests import factories
@@ -212,3 +213,17 @@ def test_a_quiet_routed_case_is_reminded_after_the_organisations_weeks(routed, o
     assert ReminderKind.INACTIVE not in {d.kind for d in due_reminders(soon)}
     later = timezone.now() + datetime.timedelta(days=15)
     assert ReminderKind.INACTIVE in {d.kind for d in due_reminders(later)}
+
+
+def test_information_added_to_a_closed_case_reaches_the_coordinator_not_the_partners(
+    routed, coordinator_a, make_user
+):
+    casework.close(routed, actor=coordinator_a, outcome="afgehandeld")
+    history = routed.history.count()
+    addition = add_information(routed, author=None, text="Hij stond er weer.")
+    # No partner is told (the case is closed); the coordinator is reminded once.
+    assert routed.history.count() == history + 1
+    due = [d for d in due_reminders(timezone.now()) if d.kind == ReminderKind.LATE_ADDITION]
+    assert [(d.melding, d.key) for d in due] == [(routed, str(addition.pk))]
+    assert send_due(timezone.now()) >= 1
+    assert not [d for d in due_reminders(timezone.now()) if d.kind == ReminderKind.LATE_ADDITION]

@@ -83,14 +83,16 @@ def test_timeline_shows_the_history_with_partners_but_not_internal_notes(client,
         f"Doorgestuurd naar {PARTNER}",  # the bare status row "Doorgestuurd" is folded in
         f"Ontvangen door {PARTNER}",
         "Zaak gesloten extern",
-        "Afgehandeld",
+        "Afgesloten",
     ]
     positions = [body.index(step) for step in steps]
     assert positions == sorted(positions)
     assert "INTERNE NOTITIE" not in page
     assert "Doorgestuurd</span>" not in body
     assert 'aria-current="step"' in body
-    assert f"Doorgestuurd naar {PARTNER}" in client.get(URL).content.decode()
+    # The list shows the latest steps of each melding and how many came before.
+    listing = client.get(URL).content.decode()
+    assert "Afgesloten" in listing and "3 eerdere stappen" in listing
 
 
 @pytest.mark.django_db

@@ -211,8 +211,8 @@ def test_one_timeline_with_everything_that_was_written(client, full_case, coordi
         "Maatregel tegen de dader vastgelegd",
         "Nazorgcontact vastgelegd",
         "Antwoord van de melder op nazorg",
-        "Doorgestuurd → Afgehandeld",
-        "Afgehandeld → Geëvalueerd",
+        "Doorgestuurd → Afgesloten",
+        "Afgesloten → Geëvalueerd",
     ]
     positions = [text.index(label) for label in order]
     assert positions == sorted(positions), order
