@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.core.management import call_command
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from pytest_django.plugin import blocking_manager_key
 
 from accounts.policy import requires_second_factor
-from home.models import OrganisationPage
+from home.models import HomePage, OrganisationPage
 from home.provisioning import NATIONAL_EDITORS_GROUP, provision_organisation
 from home.setup import ensure_platform
+from home.tenancy import originals
 from meldingen.ladder import ensure_ladder
 
 PASSWORD = "een-lang-testwachtwoord"
@@ -40,24 +44,67 @@ def _verified_force_login(monkeypatch):
     monkeypatch.setattr(Client, "force_login", force_login)
 
 
+# The platform and the two organisations most tests use are built once per session (per xdist
+# worker), committed before the first test; every test's transaction rolls back on top of them.
+# A transactional test empties the database, so they are built again right after one.
+TENANTS = {"GM9001": ("Gemeente Aadorp", "gemeente"), "GM9002": ("Gemeente Beestad", "gemeente")}
+
+
+def build_world() -> HomePage:
+    ensure_ladder()  # national data from a migration, gone after a flush
+    home = ensure_platform()
+    for code, (title, kind) in TENANTS.items():
+        provision_organisation(title=title, kind=kind, official_code=code)
+    return home
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        build_world()
+
+
+def _empties_database(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    transactional = bool(marker and marker.kwargs.get("transaction"))
+    return transactional or bool({"transactional_db", "live_server"} & set(item.fixturenames))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield  # every fixture is torn down now, the flush of a transactional test included
+    # After the last test the session's fixtures are gone too: the test database with them.
+    if nextitem is not None and _empties_database(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            build_world()
+
+
 @pytest.fixture
-def home_page(db):
-    ensure_ladder()  # national data from a migration, gone after a transactional test's flush
-    return ensure_platform()
+def home_page(db) -> HomePage:
+    return HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first() or (
+        build_world()
+    )
+
+
+@pytest.fixture
+def empty_database(transactional_db):
+    """For tests of a fresh installation (loading the demo): nothing in the database, not even
+    the session's platform; it is built again after the test (pytest_runtest_teardown)."""
+    call_command("flush", interactive=False, verbosity=0)
+
+
+def tenant(code: str) -> OrganisationPage:
+    return originals().get(official_code=code)
 
 
 @pytest.fixture
 def org_a(home_page) -> OrganisationPage:
-    return provision_organisation(
-        title="Gemeente Aadorp", kind="gemeente", official_code="GM9001"
-    ).organisation
+    return tenant("GM9001")
 
 
 @pytest.fixture
 def org_b(home_page) -> OrganisationPage:
-    return provision_organisation(
-        title="Gemeente Beestad", kind="gemeente", official_code="GM9002"
-    ).organisation
+    return tenant("GM9002")
 
 
 @pytest.fixture

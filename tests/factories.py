@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import factory
 from django.utils import timezone
 
 from meldingen.pages import MeldenPage
@@ -20,53 +21,99 @@ def melden_page(org) -> MeldenPage:
     return page
 
 
-def partner_kinds() -> dict[str, PartnerKind]:
-    politie, _ = PartnerKind.objects.get_or_create(
-        code="politie",
-        defaults={"name": "Politie", "ack_deadline_hours": 48, "urgent_ack_deadline_hours": 4},
-    )
-    vc, _ = PartnerKind.objects.get_or_create(
-        code="veiligheidscoordinator",
-        defaults={"name": "Eigen veiligheidscoördinator", "internal": True},
-    )
-    return {"politie": politie, "vc": vc}
+class PartnerKindFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PartnerKind
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"soort-{n}")
+    name = factory.LazyAttribute(lambda kind: kind.code.capitalize())
+    ack_deadline_hours = 16
+    urgent_ack_deadline_hours = 4
 
 
-def partner(org, kind, name, email, *users) -> Partner:
-    p = Partner.objects.create(organisation=org, kind=kind, name=name, notification_email=email)
-    p.users.add(*users)
-    return p
+class PartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Partner
+        skip_postgeneration_save = True  # users are a relation: nothing to save again
+
+    kind = factory.SubFactory(PartnerKindFactory, code="politie", name="Politie")
+    name = factory.Sequence(lambda n: f"Ketenpartner {n}")
+    notification_email = factory.Sequence(lambda n: f"partner{n}@example.test")
+
+    @factory.post_generation
+    def users(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.users.add(*extracted)
 
 
-def national_rules(kinds: dict[str, PartnerKind]) -> None:
-    threat = RoutingRule.objects.create(name="Bedreiging naar politie", kinds=["bedreiging"])
-    threat.partner_kinds.add(kinds["politie"])
-    always = RoutingRule.objects.create(name="Altijd intern meldpunt", sort_order=1)
-    always.partner_kinds.add(kinds["vc"])
+class RoutingRuleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoutingRule
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Regel {n}")
+
+    @factory.post_generation
+    def partner_kinds(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.partner_kinds.set(extracted)
 
 
 # Every external kind the tests route to; consent_to_share=False in overrides gives none.
 ALL_EXTERNAL_KINDS = ["politie", "om", "nctv", "vertrouwenslijn", "slachtofferhulp"]
 
 
-def melding(org, reporter=None, **overrides):
-    consent = overrides.pop("consent_to_share", True)
-    data = {
-        "kinds": ["bedreiging"],
-        "occurred_at": timezone.now() - timezone.timedelta(hours=2),
-        "place": "vergadering",
-        "channel": "persoon",
-        "description": "Een bezoeker dreigde na afloop van de vergadering.",
-        "related_to_office": "ja",
-        "perpetrator_known": "ja",
-        "wishes": ["aangifte"],
-        "consent_kinds": ALL_EXTERNAL_KINDS if consent else [],
-        "reporter_role": "raadslid",
-        "name": "Rika Raadslid",
-        "email": "rika@example.test",
+class MeldingFactory(factory.DictFactory):
+    """The data of a valid melding, stored through its one door (meldingen.services): build()
+    gives the dict, create(organisation=..., reporter=...) the stored melding."""
+
+    kinds = factory.LazyFunction(lambda: ["bedreiging"])
+    occurred_at = factory.LazyFunction(lambda: timezone.now() - timezone.timedelta(hours=2))
+    place = "vergadering"
+    channel = "persoon"
+    description = "Een bezoeker dreigde na afloop van de vergadering."
+    related_to_office = "ja"
+    perpetrator_known = "ja"
+    wishes = factory.LazyFunction(lambda: ["aangifte"])
+    consent_kinds = factory.LazyFunction(lambda: list(ALL_EXTERNAL_KINDS))
+    reporter_role = "raadslid"
+    name = "Rika Raadslid"
+    email = "rika@example.test"
+
+    @classmethod
+    def _create(cls, model_class, *args, organisation, reporter=None, **data):
+        return submit_melding(organisation=organisation, data=data, reporter=reporter)
+
+
+def partner_kinds() -> dict[str, PartnerKind]:
+    return {
+        "politie": PartnerKindFactory(
+            code="politie", name="Politie", ack_deadline_hours=48, urgent_ack_deadline_hours=4
+        ),
+        "vc": PartnerKindFactory(
+            code="veiligheidscoordinator", name="Eigen veiligheidscoördinator", internal=True
+        ),
     }
-    data.update(overrides)
-    return submit_melding(organisation=org, data=data, reporter=reporter)
+
+
+def partner(org, kind, name, email, *users) -> Partner:
+    return PartnerFactory(
+        organisation=org, kind=kind, name=name, notification_email=email, users=users
+    )
+
+
+def national_rules(kinds: dict[str, PartnerKind]) -> None:
+    RoutingRuleFactory(
+        name="Bedreiging naar politie", kinds=["bedreiging"], partner_kinds=[kinds["politie"]]
+    )
+    RoutingRuleFactory(name="Altijd intern meldpunt", sort_order=1, partner_kinds=[kinds["vc"]])
+
+
+def melding(org, reporter=None, **overrides):
+    if not overrides.pop("consent_to_share", True):
+        overrides.setdefault("consent_kinds", [])
+    return MeldingFactory.create(organisation=org, reporter=reporter, **overrides)
 
 
 def triage_and_route(melding, coordinator, partners, marker: str = ""):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import factory
+import wagtail_factories
 from wagtail.models import Page
 
 from home.models import HomePage, OrganisationPage
@@ -29,14 +31,27 @@ DEFAULT_SECTIONS = [
 ]
 
 
+class ProtocolTemplatePageFactory(wagtail_factories.PageFactory):
+    """The national template page, published (as the national editors leave it)."""
+
+    class Meta:
+        model = ProtocolTemplatePage
+        # Publishing saves the page itself; a save afterwards would write a stale instance.
+        skip_postgeneration_save = True
+
+    title = "Landelijk sjabloon agressieprotocol"
+    slug = "sjabloon-agressieprotocol"
+    body = factory.LazyFunction(lambda: list(DEFAULT_SECTIONS))
+
+    @factory.post_generation
+    def publish(self, create, extracted, **kwargs):
+        if create:
+            self.save_revision().publish()
+
+
 def make_template(home: HomePage, sections: list[dict] | None = None) -> ProtocolTemplatePage:
-    template = ProtocolTemplatePage(
-        title="Landelijk sjabloon agressieprotocol",
-        slug="sjabloon-agressieprotocol",
-        body=sections if sections is not None else DEFAULT_SECTIONS,
-    )
-    home.add_child(instance=template)
-    template.save_revision().publish()
+    body = {} if sections is None else {"body": sections}
+    template = ProtocolTemplatePageFactory(parent=home, **body)
     return ProtocolTemplatePage.objects.get(pk=template.pk)
 
 

@@ -19,6 +19,7 @@ from meldingen.casework import (
     record_nazorg,
     record_objection,
 )
+from meldingen.ladder import ensure_ladder
 from meldingen.models import (
     AangifteFiler,
     AangifteStatus,
@@ -378,6 +379,7 @@ DEMO_PNG = bytes.fromhex(
 
 
 def load(stdout) -> list[tuple[str, str]]:
+    ensure_ladder()  # seeded by a migration; again here for a database emptied since
     kinds = ensure_national_routing()
     ensure_meldingen_workflow()
     accounts = []

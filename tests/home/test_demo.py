@@ -51,6 +51,8 @@ def load_demo(django_capture_on_commit_callbacks):
     return run
 
 
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("empty_database")
 def test_demo_content_is_complete(load_demo, client):
     load_demo()
     home = HomePage.objects.get(locale__language_code="nl")
@@ -90,6 +92,8 @@ def test_load_demo_twice_changes_nothing(load_demo):
     assert Page.objects.filter(depth=2, locale__language_code="nl").count() == 1
 
 
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("empty_database")
 def test_load_demo_refused_when_demo_content_not_allowed(settings):
     settings.DEMO_CONTENT_ALLOWED = False
     with pytest.raises(CommandError, match="uitgeschakeld"):

@@ -184,9 +184,9 @@ def meldpunt(org) -> dict[str, str]:
     ("title", "kind", "code", "names"),
     [
         (
-            "Gemeente Aadorp",
+            "Gemeente Proefdorp",  # a new organisation (the session built Aadorp and Beestad)
             "gemeente",
-            "GM9001",
+            "GM9101",
             ["Burgemeester", "Griffier", "Gemeentesecretaris"],
         ),
         (
@@ -241,9 +241,12 @@ def test_provisioning_leaves_the_organisations_own_meldpunt_rows_alone(org_a):
 
 
 def test_provisioning_keeps_existing_partner_kinds_as_the_editors_set_them(home_page):
-    PartnerKind.objects.create(code="griffie", name="Griffie", internal=True, ack_deadline_hours=24)
+    # The kind exists (made by an earlier provisioning); the national editors renamed it.
+    PartnerKind.objects.update_or_create(
+        code="griffie", defaults={"name": "Griffie", "internal": True, "ack_deadline_hours": 24}
+    )
     org = provision_organisation(
-        title="Gemeente Aadorp", kind="gemeente", official_code="GM9001"
+        title="Gemeente Proefdorp", kind="gemeente", official_code="GM9101"
     ).organisation
     assert PartnerKind.objects.get(code="griffie").name == "Griffie"
     assert Partner.objects.get(organisation=org, name="Griffier").kind.name == "Griffie"

@@ -27,6 +27,8 @@ def load(django_capture_on_commit_callbacks):
     return run
 
 
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("empty_database")
 def test_demo_loads_idempotently_and_shows_a_protocol_behind(load):
     load()
     protocols = {p.get_parent().specific.official_code: p for p in ProtocolPage.objects.all()}

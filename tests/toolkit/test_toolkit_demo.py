@@ -27,6 +27,8 @@ def counts() -> dict[str, int]:
     return {label: apps.get_model(label).objects.count() for label in MODELS}
 
 
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("empty_database")
 def test_demo_loads_twice_without_changes_and_fills_the_toolkit(client):
     call_command("load_demo", stdout=io.StringIO())
     first = counts()
