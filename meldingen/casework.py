@@ -196,7 +196,7 @@ def record_objection(
     measure.objection, measure.objection_outcome, measure.told_on = objection, outcome, told_on
     measure.save(update_fields=["objection", "objection_outcome", "told_on"])
     label = f"{measure.step.name}: {Objection(objection).label}"
-    _done(locked, actor, HistoryAction.MEASURE, label, "bezwaar")
+    _done(locked, actor, HistoryAction.OBJECTION, label, "bezwaar")
     return measure
 
 

@@ -52,7 +52,7 @@ REPORTER_NOTE_ACTIONS = {
 # Actions whose comment (text a partner wrote for the reporter) the reporter reads.
 REPORTER_TEXT_ACTIONS = {A.FEEDBACK_TO_REPORTER}
 # Internal bookkeeping the reporter does not see.
-HIDDEN_ACTIONS = {A.DEADLINE_PASSED, A.REMINDER}
+HIDDEN_ACTIONS = {A.DEADLINE_PASSED, A.REMINDER, A.OBJECTION}
 # Visual step kind per action or status, for the template (done/current markers and icons).
 KIND_OF = {
     A.RECEIVED: "received",
@@ -91,10 +91,11 @@ def timeline(melding: Melding) -> list[TimelineEntry]:
     """The reporter-facing timeline of melding (uses prefetched history when present).
 
     A bare status change to "doorgestuurd" is left out when routing rows name the partners,
-    and one to "afgehandeld" when a closing row names the outcome.
+    one to "afgehandeld" when a closing row names the outcome, and one to "geevalueerd" when
+    the evaluation row says it.
     """
     rows = list(melding.history.all())
-    named = {A.ROUTED: Status.ROUTED, A.CLOSED: Status.CLOSED}
+    named = {A.ROUTED: Status.ROUTED, A.CLOSED: Status.CLOSED, A.EVALUATED: Status.EVALUATED}
     shown_elsewhere = {named[row.action] for row in rows if row.action in named}
     return [
         _entry(row)

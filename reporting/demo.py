@@ -32,6 +32,7 @@ from meldingen.models import (
     Status,
 )
 from meldingen.models.choices import severity_for
+from partners.delivery import deadline_for
 from partners.models import Notice, NoticeStatus, Partner, RoutingDecision
 from reporting.models import RetentionPolicy
 
@@ -166,14 +167,10 @@ def _year(org: OrganisationPage, now: datetime.datetime, rng: random.Random) -> 
         melding = decision.melding
         decision.decided_at = melding.created_at + datetime.timedelta(hours=rng.randrange(1, 20))
         for partner in rng.sample(police, min(len(police), rng.choice([1, 2]))):
-            hours = (
-                partner.kind.urgent_ack_deadline_hours
-                if melding.urgent
-                else partner.kind.ack_deadline_hours
-            )
-            acked = decision.decided_at + datetime.timedelta(
-                hours=rng.choice([1, 2, 3, 5, 8, 12, 20, 30, 46, 60, 90])
-            )
+            deadline = deadline_for(partner.kind, melding, start=decision.decided_at)
+            # Most partners acknowledge in time, some late (as the figures should show).
+            share = rng.random() * (0.9 if rng.random() < 0.85 else 2.0) + 0.02
+            acked = decision.decided_at + (deadline - decision.decided_at) * share
             notices.append(
                 Notice(
                     decision=decision,
@@ -181,7 +178,7 @@ def _year(org: OrganisationPage, now: datetime.datetime, rng: random.Random) -> 
                     partner=partner,
                     status=NoticeStatus.ACKNOWLEDGED,
                     sent_at=decision.decided_at,
-                    deadline_at=decision.decided_at + datetime.timedelta(hours=hours),
+                    deadline_at=deadline,
                     acknowledged_at=acked,
                     created_at=decision.decided_at,
                 )

@@ -72,6 +72,7 @@ KIND_OF = {
         [
             A.AANGIFTE,
             A.MEASURE,
+            A.OBJECTION,
             A.NAZORG_PLANNED,
             A.NAZORG_DONE,
             A.CLOSED,
@@ -457,7 +458,7 @@ def _measures(melding, entries, extra, erased) -> None:
         if not measure.objection_outcome or erased:
             continue
         note = f"{measure.step.name}: {_label(Objection, measure.objection)}"
-        entry = _latest(entries, {A.MEASURE}, "objection", note=note)
+        entry = _latest(entries, {A.OBJECTION, A.MEASURE}, "objection", note=note)
         if entry is not None:
             entry.texts.append((_("Uitkomst van het bezwaar"), measure.objection_outcome))
 

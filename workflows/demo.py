@@ -285,8 +285,8 @@ def _acknowledge(melding, coordinator, reporter) -> None:
 
 
 def _answer(melding, coordinator, reporter) -> None:
-    """The partner answers the reporter; the reporter adds a follow-up with a photo."""
-    for notice in _partner_notices(melding):
+    """The police answer the reporter; the reporter adds a follow-up with a photo."""
+    for notice in _partner_notices(melding).filter(partner__kind__code="politie"):
         add_feedback(
             notice,
             actor=notice.partner.users.first(),

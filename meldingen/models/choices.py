@@ -171,6 +171,7 @@ class HistoryAction(models.TextChoices):
     EVALUATED = "nabesproken", _("Nabesproken met de melder")
     AANGIFTE = "aangifte", _("Aangifte vastgelegd")
     MEASURE = "maatregel", _("Maatregel tegen de dader vastgelegd")
+    OBJECTION = "bezwaar", _("Meedelen of bezwaar bij een maatregel vastgelegd")
     NAZORG_PLANNED = "nazorg_gepland", _("Nazorgcontacten gepland")
     NAZORG_DONE = "nazorg", _("Nazorgcontact vastgelegd")
     NAZORG_ANSWER = "nazorg_antwoord", _("Antwoord van de melder op nazorg")

@@ -61,6 +61,6 @@ def case_settings_view(request):
     return TemplateResponse(
         request,
         "meldingen/admin/case_settings.html",
-        {"page_title": _("Instellingen meldingen"), "forms": forms_by_org},
+        {"page_title": _("Kantoortijden en nazorg"), "forms": forms_by_org},
         status=status,
     )
