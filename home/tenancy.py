@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db.models import Model, Q, QuerySet
 from wagtail.permission_policies import BasePermissionPolicy, ModelPermissionPolicy
 
-from home.models import OrganisationPage
+from home.models import OrganisationIndexPage, OrganisationPage
 
 NATIONAL_EDITORS_GROUP = "Landelijke redactie"
 
@@ -52,6 +52,23 @@ def for_user(user, role: Role | None = None) -> QuerySet[OrganisationPage]:
     for each in roles:
         condition |= Q(**{f"{each.value}__in": groups})
     return originals().filter(condition)
+
+
+def visible_pages(pages: QuerySet, user) -> QuerySet:
+    """pages without the subtrees of organisations user does not belong to (in any language):
+    what the page chooser and its search may list. National editors see every page."""
+    if is_national_editor(user):
+        return pages
+    own = OrganisationPage.objects.filter(
+        translation_key__in=for_user(user).values("translation_key")
+    ).values_list("path", flat=True)
+    inside_an_index = Q(pk__in=[])
+    for path in OrganisationIndexPage.objects.values_list("path", flat=True):
+        inside_an_index |= Q(path__startswith=path) & ~Q(path=path)
+    own_subtrees = Q(pk__in=[])
+    for path in own:
+        own_subtrees |= Q(path__startswith=path)
+    return pages.filter(~inside_an_index | own_subtrees)
 
 
 def is_member(user, organisation: OrganisationPage, role: Role | None = None) -> bool:

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from home.tenancy import visible_pages
+
 from .admin_views import PROVISION_PERMISSION, provision_view
 
 
@@ -34,3 +36,9 @@ def register_provision_permission():
     return Permission.objects.filter(
         content_type__app_label="home", codename="provision_organisation"
     )
+
+
+@hooks.register("construct_page_chooser_queryset")
+def only_own_organisations_in_the_chooser(pages, request):
+    """The page chooser (browsing and search) lists no page of another organisation."""
+    return visible_pages(pages, request.user)
