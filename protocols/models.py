@@ -17,7 +17,7 @@ from home.page_facts import PageFactsMixin
 
 from .blocks import ProtocolSectionsBlock, TemplateSectionsBlock
 from .panels import TemplateChangesPanel, TranslationStatusPanel
-from .placeholders import PLACEHOLDER_HELP, fill_placeholders, placeholder_values
+from .placeholders import PLACEHOLDER_HELP, fill_text, placeholder_values
 from .validation import validate_protocol
 
 
@@ -45,7 +45,7 @@ class ProtocolContentMixin(RoutablePageMixin):
         """The sections with placeholders filled in headings and a unique anchor each."""
         sections, seen = [], set()
         for block in self.body:
-            heading = fill_placeholders(block.value["heading"], values)
+            heading = fill_text(block.value["heading"], values)
             anchor = slugify(heading) or f"sectie-{len(sections) + 1}"
             while anchor in seen:
                 anchor += "-2"

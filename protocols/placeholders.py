@@ -83,3 +83,9 @@ def fill_placeholders(html: str, values: dict[str, str]) -> SafeString:
         return match.group(0) if value is None else escape(value)
 
     return mark_safe(PLACEHOLDER_RE.sub(replace, str(html)))  # noqa: S308 - values are escaped
+
+
+def fill_text(text: str, values: dict[str, str]) -> str:
+    """Replace known {placeholders} in plain text (a heading): the result is plain text that the
+    template escapes, never markup, whatever the editor or the organisation data contain."""
+    return PLACEHOLDER_RE.sub(lambda match: values.get(match.group(1), match.group(0)), str(text))

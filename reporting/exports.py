@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -73,9 +74,14 @@ def rows(meldingen: QuerySet[Melding], personal: bool) -> tuple[list[str], list[
     return [label for _key, label in columns], body
 
 
+FORMULA_START = set("=+-@\t\r") | {"\u2212"}  # U+2212 minus sign
+
+
 def _safe(value: str) -> str:
-    # Spreadsheet formula injection: a cell may not start with a formula character.
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
+    """Spreadsheet formula injection: a cell may not start with a formula character, also not in
+    a full-width or small form (＝ ＋ － ＠ ﹦ ...: NFKC folds them) or after spaces."""
+    first = unicodedata.normalize("NFKC", value.lstrip(" ")[:1])
+    return f"'{value}" if first[:1] and first[0] in FORMULA_START else value
 
 
 def render(fmt: str, header: list[str], body: list[list[str]]) -> bytes:

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.headers.PermissionsPolicyMiddleware",
     "accounts.middleware.ContentSecurityPolicyMiddleware",
     "home.caching.StoredPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -70,6 +71,25 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "home.caching.PublicPageCacheMiddleware",
 ]
+# Browser features no page of the platform uses: off everywhere (core.headers). Empty tuple:
+# no origin may use it.
+PERMISSIONS_POLICY = {
+    feature: ()
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "interest-cohort",
+    )
+}
 # Public pages: browsers briefly, the CDN/Varnish longer (purged on publish).
 PUBLIC_CACHE_MAX_AGE = 60
 PUBLIC_CACHE_S_MAXAGE = 3600

@@ -73,3 +73,16 @@ def test_production_settings_hsts_and_secure_cookies():
         timeout=120,
     )
     assert shown.stdout.split()[-6:] == ["31536000", "True", "True", "True", "True", "DENY"]
+
+
+def test_browser_features_are_switched_off_on_public_admin_and_api(client, org_a, coordinator_a):
+    public = client.get(melden_page(org_a).url)
+    api = client.get("/api/openapi.json")
+    client.force_login(coordinator_a)
+    admin = client.get("/admin/meldingen/")
+    for response in (public, api, admin):
+        policy = dict(
+            part.strip().split("=", 1) for part in response["Permissions-Policy"].split(",")
+        )
+        for feature in ("camera", "microphone", "geolocation", "payment", "usb"):
+            assert policy[feature] == "()", (feature, response.request["PATH_INFO"])

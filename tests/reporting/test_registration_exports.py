@@ -107,3 +107,28 @@ def test_moderation_listing_links_to_export_of_the_same_selection(meldingen, log
     export = login(coordinator_a).get(url(), {"kind": "verbaal", "occurred_from": ""})
     _header, *rows = csv_rows(export)
     assert [r[0] for r in rows] == [meldingen["a2"].reference]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["＝HYPERLINK()", "＋1+1", "－2+3", "＠SUM(A1)", "﹦1+1", " =1+1", "\t=1+1", "\u22121+1"],
+    ids=[
+        "fullwidth-eq",
+        "fullwidth-plus",
+        "fullwidth-minus",
+        "fullwidth-at",
+        "small-eq",
+        "space",
+        "tab",
+        "minus-sign",
+    ],
+)
+def test_formulas_in_other_unicode_forms_are_neutralised(org_a, login, coordinator_a, typed):
+    melding(org_a, at(2026, 4, 1, 10), description=typed)
+    response = login(coordinator_a).get(url("xlsx"), {**PERIOD, "persoonsgegevens": "1"})
+    cells = [
+        c.value
+        for row in load_workbook(io.BytesIO(response.content)).active.iter_rows()
+        for c in row
+    ]
+    assert f"'{typed}" in cells and typed not in cells
