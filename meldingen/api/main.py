@@ -48,7 +48,8 @@ api = MeldAPI(
         "Meldingen doen en volgen vanuit de meldapp. Inloggen met een API-sleutel "
         "(Authorization: Bearer <sleutel>) of, op dezelfde site, met de sessie plus CSRF-token. "
         "Fouten zijn JSON: {detail, errors}; 400 ongeldige invoer, 401 niet ingelogd, "
-        "403 geen toegang, 404 niet gevonden, 413 te groot, 429 te veel verzoeken."
+        "403 geen toegang, 404 niet gevonden, 413 te groot, 415 geen JSON, 429 te veel "
+        "verzoeken."
     ),
     urls_namespace="api",
     auth=AUTH,

@@ -126,8 +126,8 @@ def errors(*codes: int) -> dict:
 
 
 # Every operation needs a user (401); writes may be invalid (400), refused (403: the page's
-# privacy settings, or CSRF with a session), too large (413) or rate-limited (429).
-WRITE_ERRORS = errors(400, 401, 403, 404, 413, 429)
+# privacy settings, or CSRF with a session), too large (413), not JSON (415) or rate-limited (429).
+WRITE_ERRORS = errors(400, 401, 403, 404, 413, 415, 429)
 
 
 def _live_page(page_id: int, request) -> MeldenPage:
@@ -277,7 +277,7 @@ def tokens(request):
 
 @router.post(
     "/sleutels",
-    response={201: schemas.NewTokenOut, **errors(400, 401, 403, 413)},
+    response={201: schemas.NewTokenOut, **errors(400, 401, 403, 413, 415)},
     summary="API-sleutel aanmaken",
     operation_id="sleutel_aanmaken",
     tags=["sleutels"],

@@ -629,10 +629,25 @@ def test_openapi_schema_states_required_fields_and_allowed_values(client, partne
     assert set(melding_out["required"]) == set(melding_out["properties"])
     assert all("description" in p for p in melding_out["properties"].values())
     submit = schema["paths"]["/api/meldpunten/{page_id}/meldingen"]["post"]
-    assert set(submit["responses"]) == {"201", "400", "401", "403", "404", "413", "429"}
+    assert set(submit["responses"]) == {"201", "400", "401", "403", "404", "413", "415", "429"}
     problem = {"$ref": "#/components/schemas/Problem"}
     assert submit["responses"]["400"]["content"]["application/json"]["schema"] == problem
     multipart = schema["paths"]["/api/meldpunten/{page_id}/meldingen/multipart"]["post"]
     body = multipart["requestBody"]["content"]["multipart/form-data"]
     assert body["schema"]["properties"]["melding"]["$ref"] == "#/components/schemas/MeldingIn"
     assert body["encoding"] == {"melding": {"contentType": "application/json"}}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded"])
+def test_json_sent_as_another_type_is_refused_with_415(client, melden, token, content_type):
+    """A cross-site form or fetch may send text/plain without a preflight: never read as JSON."""
+    response = client.post(
+        submit_url(melden), json.dumps(api_data()), content_type=content_type, **auth(token)
+    )
+    assert response.status_code == 415
+    assert response.json()["detail"].startswith("Stuur de gegevens als JSON")
+    assert not Melding.objects.exists()
+    schema = client.get(f"{API}/openapi.json").json()
+    submit = schema["paths"][f"{API}/meldpunten/{{page_id}}/meldingen"]["post"]
+    assert {"401", "403", "404", "413", "415", "429"} <= set(submit["responses"])
