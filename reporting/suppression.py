@@ -13,10 +13,12 @@ def suppressed(count: int) -> str:
 
 
 def suppress_rows(rows: list[Row]) -> list[Row]:
+    """The rows as shown beyond one organisation: a small count keeps only its display text
+    (count None), so no template can print the number."""
     for row in rows:
         row.display = suppressed(row.count)
         if 0 < row.count < THRESHOLD:
-            row.share = 0.0
+            row.share, row.count = 0.0, None
     return rows
 
 

@@ -86,7 +86,6 @@ def _context(request, scope: Scope, title: str) -> dict:
         "end": end,
         "export_csv": f"{reverse('reporting_export', args=['csv'])}?{query}",
         "export_xlsx": f"{reverse('reporting_export', args=['xlsx'])}?{query}",
-        "raw": result,
         "f": suppress(result) if scope.national else result,
     }
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from meldingen.models import AvoidanceSignal, Melding, Status
 from meldingen.services import change_status
-from reporting.figures import figures
+from reporting.figures import Figures, Row, figures
 from reporting.suppression import suppressed
 from tests import factories
 from tests.registration_helpers import at, melding, notice
@@ -191,3 +191,29 @@ def test_dashboard_figures_are_kept_a_minute_per_organisation(
     with CaptureQueriesContext(connection) as other:
         assert login(coordinator_b).get(url, PERIOD).context["f"].total == 1  # not A's figures
     assert len(first) < len(other)  # A's second view did not aggregate again
+
+
+def test_national_context_carries_no_unsuppressed_figure(data, login, national_editor, org_a):
+    """Nothing in the template context of the national overview holds a count below the
+    threshold: one template edit must not be able to leak it."""
+    melding(org_a, at(2026, 2, 1, 10), kinds=["fysiek"], channel="brief")
+    response = login(national_editor).get(reverse("reporting_national"), PERIOD)
+    seen = []
+
+    def walk(value, depth=0):
+        if depth > 4:
+            return
+        if isinstance(value, Figures):
+            seen.append(value)
+        elif isinstance(value, Row):
+            assert value.count is None or not 0 < value.count < 5, value
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item, depth + 1)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                walk(item, depth + 1)
+
+    for key in ("f", "by_organisation", "by_organisation_kind"):
+        walk(response.context[key])
+    assert "raw" not in response.context and not seen
