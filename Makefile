@@ -35,6 +35,7 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/bandit -q -r accounts core home meldingen partners protocols reporting toolkit workflows site -x '*/migrations/*'
 
 clean:
 	rm -rf $(VENV) var static_collected node_modules

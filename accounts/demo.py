@@ -13,7 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .policy import requires_second_factor
 
-DEMO_TOTP_SECRET = "VEILIGBESTUURDEMOVEILIGBESTUUR23"  # noqa: S105 - base32, demo only
+DEMO_TOTP_SECRET = "VEILIGBESTUURDEMOVEILIGBESTUUR23"  # noqa: S105 - base32, demo only  # nosec B105
 DEMO_EMAIL_DOMAIN = "@demo.veiligbestuur.example"
 
 

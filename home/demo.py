@@ -13,7 +13,7 @@ from .models import ContactRole, ContactSettings, OrganisationContact, Organisat
 from .provisioning import NATIONAL_EDITORS_GROUP, provision_organisation
 from .setup import ensure_platform
 
-DEMO_PASSWORD = "demo"  # noqa: S105 - demo only; load_demo refuses to run in production
+DEMO_PASSWORD = "demo"  # noqa: S105 - demo only; load_demo refuses production  # nosec B105
 
 HOME_INTRO = (
     "Politieke ambtsdragers moeten hun werk kunnen doen zonder intimidatie of geweld. "

@@ -14,7 +14,7 @@ live), so even a stale entry never serves another page; it falls back to Wagtail
 
 from __future__ import annotations
 
-import pickle
+import pickle  # only our own cache entries, written by this module  # nosec B403
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType

@@ -212,7 +212,7 @@ def load(stdout) -> list[tuple[str, str]]:
         older = now - datetime.timedelta(days=40)
         if Melding.objects.filter(organisation=org, occurred_at__lt=older).exists():
             continue
-        loaded += _year(org, now, random.Random(spec["code"]))  # noqa: S311 - demo data
+        loaded += _year(org, now, random.Random(spec["code"]))  # noqa: S311 - demo data  # nosec B311
     stdout.write(f"Een jaar aan meldingen voor de dashboards geladen ({loaded} nieuw).")
     return []
 

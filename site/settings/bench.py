@@ -18,7 +18,7 @@ globals().update(
         int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "300")),
     )
 )
-SECRET_KEY = "bench-only-insecure-key"  # noqa: S105
+SECRET_KEY = "bench-only-insecure-key"  # noqa: S105 - bench only  # nosec B105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 DATABASES = {
     "default": dj_database_url.parse(

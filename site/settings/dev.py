@@ -5,7 +5,7 @@ from .base import VAR_DIR
 
 DEBUG = True
 DEMO_CONTENT_ALLOWED = True
-SECRET_KEY = "dev-only-insecure-key-not-for-production"  # noqa: S105
+SECRET_KEY = "dev-only-insecure-key-not-for-production"  # noqa: S105 - dev  # nosec B105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 VAR_DIR.mkdir(exist_ok=True)
 

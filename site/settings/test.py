@@ -62,7 +62,7 @@ else:
 DEBUG = False
 DEMO_CONTENT_ALLOWED = True
 REGISTRATION_FIGURES_SECONDS = 0  # fresh in every request; one test turns it on
-SECRET_KEY = "test-only-insecure-key"  # noqa: S105
+SECRET_KEY = "test-only-insecure-key"  # noqa: S105 - tests  # nosec B105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
