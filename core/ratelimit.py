@@ -9,7 +9,19 @@ from django.core.cache import cache
 
 
 def client_ip(request) -> str:
-    # Behind the load balancer REMOTE_ADDR is set from X-Forwarded-For by the proxy layer.
+    """The visitor's address for limits and lock-out. Behind settings.TRUSTED_PROXY_COUNT
+    proxies that each append the address they received from to X-Forwarded-For, it is the
+    entry that many places from the right (what the outermost trusted proxy saw); anything to
+    its left was sent by the client and is ignored. Without trusted proxies (0), or when the
+    header has fewer entries than proxies, it is the connection's own address: a direct client
+    cannot choose its address by sending the header."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    forwarded = [
+        part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+    ]
+    forwarded = [part for part in forwarded if part]
+    if proxies and len(forwarded) >= proxies:
+        return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "unknown")
 
 

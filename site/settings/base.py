@@ -221,6 +221,10 @@ LOGOUT_REDIRECT_URL = "/"
 WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.AdminLoginForm"
 OTP_TOTP_ISSUER = "Veilig Bestuur"
 LOGIN_LOCKOUT = {"attempts_per_user": 5, "attempts_per_address": 20, "window": 15 * 60}
+# Proxies in front of the application that each append to X-Forwarded-For (a load balancer,
+# a CDN): the visitor's address for limits and lock-out is read that many entries from the
+# right (core.ratelimit.client_ip). 0: the connection's address, the header is ignored.
+TRUSTED_PROXY_COUNT = 0
 SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -78,6 +78,8 @@ STATIC_ROOT = env("STATIC_ROOT", str(STATIC_ROOT))  # noqa: F405
 
 # HTTPS everywhere; TLS is terminated by the load balancer, which sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The load balancer appends the visitor's address to X-Forwarded-For; one more for a CDN.
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "1"))
 SECURE_SSL_REDIRECT = env("SECURE_SSL_REDIRECT", "1") == "1"
 # The load balancer's health checks may come over plain HTTP (see home.health).
 SECURE_REDIRECT_EXEMPT = [r"^gezond/$", r"^gereed/$"]

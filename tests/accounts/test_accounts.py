@@ -12,6 +12,7 @@ from django.contrib.auth import password_validation
 from django.contrib.sessions.backends.db import SessionStore
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.test import Client
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -198,3 +199,39 @@ def test_demo_accounts_get_the_documented_secret(db, settings):
         from accounts.demo import ensure_demo_device
 
         ensure_demo_device(device.user)
+
+
+LOAD_BALANCER = "10.0.0.1"
+
+
+def behind_proxy(visitor: str, forged: str = "") -> Client:
+    """A visitor behind the load balancer, which appends the address it saw."""
+    chain = f"{forged}, {visitor}" if forged else visitor
+    return Client(REMOTE_ADDR=LOAD_BALANCER, HTTP_X_FORWARDED_FOR=chain)
+
+
+def test_behind_the_load_balancer_each_visitor_has_an_own_lockout(make_user, settings):
+    """All visitors reach the app from the load balancer's address: the limit counts the
+    address the load balancer saw, so one visitor's failures do not lock out the others, and
+    a header the visitor forged cannot move the count elsewhere."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    make_user("iemand")
+    attacker = "203.0.113.66"
+    for n in range(settings.LOGIN_LOCKOUT["attempts_per_address"]):
+        # Each attempt forges another address in front; the load balancer's entry decides.
+        password_login(behind_proxy(attacker, forged=f"198.51.100.{n}"), f"gok-{n}", "fout")
+    locked = password_login(behind_proxy(attacker, forged="192.0.2.99"), "iemand")
+    assert "Te veel mislukte pogingen" in locked.content.decode()
+    assert password_login(behind_proxy("203.0.113.7"), "iemand").status_code == 302
+
+
+def test_a_direct_client_cannot_choose_its_address(make_user, settings):
+    """Without trusted proxies (0) X-Forwarded-For is ignored: rotating it does not escape
+    the lock-out of the connection's address."""
+    settings.TRUSTED_PROXY_COUNT = 0
+    make_user("iemand")
+    for n in range(settings.LOGIN_LOCKOUT["attempts_per_address"]):
+        direct = Client(REMOTE_ADDR="203.0.113.66", HTTP_X_FORWARDED_FOR=f"198.51.100.{n}")
+        password_login(direct, f"gok-{n}", "fout")
+    again = Client(REMOTE_ADDR="203.0.113.66", HTTP_X_FORWARDED_FOR="192.0.2.1")
+    assert "Te veel mislukte pogingen" in password_login(again, "iemand").content.decode()
