@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -13,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core import crypto
 from core.audit import record
 from core.models import AuditAction
+from meldingen.attachments import attachment_response
 from meldingen.caseforms import (
     AangifteForm,
     CloseForm,
@@ -306,13 +305,4 @@ def attachment_download(request, pk):
     attachment = get_object_or_404(Attachment, pk=pk)
     melding = coordinator_melding(request, attachment.melding_id)
     record(request.user, AuditAction.DOWNLOAD, melding=melding, detail=f"bijlage {attachment.pk}")
-    try:
-        with attachment.file.open("rb") as handle:
-            content = crypto.decrypt_bytes(handle.read())
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = HttpResponse(content, content_type=attachment.content_type)
-    filename = f"{attachment.melding.reference}-bijlage-{attachment.pk}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return attachment_response(attachment)
