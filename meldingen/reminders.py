@@ -14,18 +14,21 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Q
+from django.db.models import CharField, Exists, F, Max, OuterRef, Q, Subquery
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
 from core import worktime
-from meldingen.casework import case_settings, office_hours
+from meldingen.casework import office_hours
 from meldingen.models import (
     AangifteStatus,
+    CaseSettings,
     HistoryAction,
     Melding,
     MeldingAddition,
+    MeldingHistory,
     NazorgContact,
     PerpetratorKnown,
     Reminder,
@@ -58,6 +61,16 @@ def _sent(kind: ReminderKind) -> Q:
     return Q(reminders__kind=kind)
 
 
+def _not_reminded(kind: ReminderKind) -> Exists:
+    """For a queryset of NazorgContact or MeldingAddition: no reminder of kind names this row
+    (Reminder.key holds its primary key)."""
+    return ~Exists(
+        Reminder.objects.filter(
+            melding=OuterRef("melding"), kind=kind, key=Cast(OuterRef("pk"), CharField())
+        )
+    )
+
+
 def aangifte_due(now: datetime.datetime) -> Iterator[Due]:
     candidates = (
         _open_meldingen()
@@ -68,11 +81,14 @@ def aangifte_due(now: datetime.datetime) -> Iterator[Due]:
         .select_related("organisation")
         .distinct()
     )
+    hours_of = {}  # per organisation, read once per run
     for melding in candidates:
         if Wish.AANGIFTE not in melding.wishes:  # JSON containment is not portable to SQLite
             continue
-        hours = office_hours(melding.organisation)
-        if worktime.add_working_days(melding.occurred_at, 2, hours) <= now:
+        if melding.organisation_id not in hours_of:
+            hours_of[melding.organisation_id] = office_hours(melding.organisation)
+        due = worktime.add_working_days(melding.occurred_at, 2, hours_of[melding.organisation_id])
+        if due <= now:
             yield Due(melding, ReminderKind.AANGIFTE)
 
 
@@ -89,47 +105,60 @@ def measure_due(now: datetime.datetime) -> Iterator[Due]:
 
 
 def nazorg_due(now: datetime.datetime) -> Iterator[Due]:
-    # One reminder per contact: other contacts' reminders do not count.
-    contacts = NazorgContact.objects.filter(
-        due_on__lte=timezone.localdate(now), done_on__isnull=True, melding__in=_open_meldingen()
-    ).select_related("melding__organisation")
-    sent = set(Reminder.objects.filter(kind=ReminderKind.NAZORG).values_list("melding_id", "key"))
+    """One reminder per contact: other contacts' reminders do not count."""
+    contacts = (
+        NazorgContact.objects.filter(
+            due_on__lte=timezone.localdate(now),
+            done_on__isnull=True,
+            melding__in=_open_meldingen(),
+        )
+        .filter(_not_reminded(ReminderKind.NAZORG))
+        .select_related("melding__organisation")
+    )
     for contact in contacts:
-        if (contact.melding_id, str(contact.pk)) not in sent:
-            yield Due(contact.melding, ReminderKind.NAZORG, str(contact.pk))
+        yield Due(contact.melding, ReminderKind.NAZORG, str(contact.pk))
 
 
 def inactive_due(now: datetime.datetime) -> Iterator[Due]:
+    weeks_of = dict(CaseSettings.objects.values_list("organisation_id", "inactivity_weeks"))
+    default = CaseSettings._meta.get_field("inactivity_weeks").default
+    # The database leaves out what is quiet for less than the shortest period of any
+    # organisation; the organisation's own period is checked below.
+    shortest = min([default, *weeks_of.values()])
     routed = (
         _open_meldingen()
         .filter(status=Status.ROUTED)
         .annotate(last_activity=Max("history__at", filter=~Q(history__action__in=NOT_ACTIVITY)))
+        .filter(last_activity__lte=now - datetime.timedelta(weeks=shortest))
         .select_related("organisation")
     )
     for melding in routed:
-        weeks = case_settings(melding.organisation).inactivity_weeks
-        if melding.last_activity and melding.last_activity <= now - datetime.timedelta(weeks=weeks):
+        weeks = weeks_of.get(melding.organisation_id, default)
+        if melding.last_activity <= now - datetime.timedelta(weeks=weeks):
             key = melding.last_activity.isoformat()[:40]
             if not melding.reminders.filter(kind=ReminderKind.INACTIVE, key=key).exists():
                 yield Due(melding, ReminderKind.INACTIVE, key)
 
 
 def late_addition_due(now: datetime.datetime) -> Iterator[Due]:
-    """Information added to a closed melding: it may be a new incident, so the coordinator
-    decides whether to reopen it."""
+    """Information added to a closed melding after its last closing: it may be a new incident,
+    so the coordinator decides whether to reopen it."""
+    last_closed = (
+        MeldingHistory.objects.filter(melding=OuterRef("melding"), to_status=Status.CLOSED)
+        .order_by("-at")
+        .values("at")[:1]
+    )
     additions = (
-        MeldingAddition.objects.filter(melding__status__in=CLOSED_STATUSES)
-        .filter(melding__purge_record__isnull=True)
+        MeldingAddition.objects.filter(
+            melding__status__in=CLOSED_STATUSES, melding__purge_record__isnull=True
+        )
+        .annotate(closed_at=Subquery(last_closed))
+        .filter(created_at__gt=F("closed_at"))
+        .filter(_not_reminded(ReminderKind.LATE_ADDITION))
         .select_related("melding__organisation")
     )
-    sent = set(
-        Reminder.objects.filter(kind=ReminderKind.LATE_ADDITION).values_list("melding_id", "key")
-    )
     for addition in additions:
-        closed = addition.melding.history.filter(to_status=Status.CLOSED).order_by("-at").first()
-        if closed and addition.created_at > closed.at:
-            if (addition.melding_id, str(addition.pk)) not in sent:
-                yield Due(addition.melding, ReminderKind.LATE_ADDITION, str(addition.pk))
+        yield Due(addition.melding, ReminderKind.LATE_ADDITION, str(addition.pk))
 
 
 CHECKS = (aangifte_due, measure_due, nazorg_due, inactive_due, late_addition_due)

@@ -27,10 +27,8 @@ from meldingen.models import (
     ReporterRole,
     Severity,
 )
-from meldingen.status import CLOSED_STATUSES as closed_statuses
+from meldingen.status import CLOSED_STATUSES
 from partners.models import Notice
-
-CLOSED_STATUSES = list(closed_statuses)
 
 
 @dataclass

@@ -274,23 +274,29 @@ def _attach(entries, extra, found: Entry | None, fallback: Entry) -> Entry:
     return fallback
 
 
+def _record_entry(entries, extra, action, at, tag: str, *, matches=None, **fields) -> Entry:
+    """The history row (of action, or of one of matches) written with a record at `at`, or an
+    entry of its own when that row is missing."""
+    found = _nearest(entries, matches or {action}, at, tag)
+    return _attach(
+        entries, extra, found, Entry(at=at, title=str(action.label), action=action, **fields)
+    )
+
+
 def _routing(melding, entries, extra, erased) -> None:
     notices_by_decision = defaultdict(list)
     for notice in melding.notices.all():
         notices_by_decision[notice.decision_id].append(notice)
     for decision in melding.routing_decisions.all():
         notices = notices_by_decision[decision.pk]
-        entry = _attach(
+        entry = _record_entry(
             entries,
             extra,
-            _nearest(entries, {A.ROUTED}, decision.decided_at, "decision"),
-            Entry(
-                at=decision.decided_at,
-                title=str(A.ROUTED.label),
-                action=A.ROUTED,
-                actor=person(decision.decided_by),
-                note=", ".join(str(n.partner) for n in notices),
-            ),
+            A.ROUTED,
+            decision.decided_at,
+            "decision",
+            actor=person(decision.decided_by),
+            note=", ".join(str(n.partner) for n in notices),
         )
         if notices:
             entry.note = ""  # the partners are listed below, each with its deadline
@@ -332,17 +338,14 @@ def _additions(melding, entries, extra, erased) -> None:
     if erased:
         return
     for addition in melding.additions.all():
-        entry = _attach(
+        entry = _record_entry(
             entries,
             extra,
-            _nearest(entries, {A.ADDITION}, addition.created_at, "addition"),
-            Entry(
-                at=addition.created_at,
-                title=str(A.ADDITION.label),
-                kind="reporter",
-                action=A.ADDITION,
-                actor=person(addition.author) or _("Melder"),
-            ),
+            A.ADDITION,
+            addition.created_at,
+            "addition",
+            kind="reporter",
+            actor=person(addition.author) or _("Melder"),
         )
         entry.texts.append((_("Aanvulling"), addition.text))
         for attachment in addition.attachments.all():
@@ -356,17 +359,15 @@ def _feedback(melding, entries, extra, erased) -> None:
     items = [(f, n) for n in melding.notices.all() for f in n.feedback.all()]
     for feedback, notice in sorted(items, key=lambda item: (item[0].created_at, item[0].pk)):
         action = A.FEEDBACK_TO_REPORTER if feedback.for_reporter else A.FEEDBACK
-        entry = _attach(
+        entry = _record_entry(
             entries,
             extra,
-            _nearest(entries, actions, feedback.created_at, "feedback"),
-            Entry(
-                at=feedback.created_at,
-                title=str(action.label),
-                kind="partner",
-                action=action,
-                actor=person(feedback.author),
-            ),
+            action,
+            feedback.created_at,
+            "feedback",
+            matches=actions,
+            kind="partner",
+            actor=person(feedback.author),
         )
         entry.note = ""  # partner and kind are listed below
         entry.facts += [
@@ -438,17 +439,14 @@ def measure_facts(measure: Measure) -> list[tuple[str, str]]:
 def _measures(melding, entries, extra, erased) -> None:
     measures = list(melding.measures.all())
     for measure in measures:
-        entry = _attach(
+        entry = _record_entry(
             entries,
             extra,
-            _nearest(entries, {A.MEASURE}, measure.created_at, "measure"),
-            Entry(
-                at=measure.created_at,
-                title=str(A.MEASURE.label),
-                kind="casework",
-                action=A.MEASURE,
-                actor=person(measure.recorded_by),
-            ),
+            A.MEASURE,
+            measure.created_at,
+            "measure",
+            kind="casework",
+            actor=person(measure.recorded_by),
         )
         entry.facts += measure_facts(measure)[:-1]
         if not erased:

@@ -18,6 +18,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from core.audit import record
@@ -129,25 +130,6 @@ def aangifte_view(request, pk):
 
 
 @get_and_post
-def measure_view(request, pk):
-    melding = coordinator_melding(request, pk)
-    form = _bound(request, MeasureForm)
-    screen = Screen(
-        title=_("Maatregel vastleggen"),
-        submit_label=_("Maatregel vastleggen"),
-        success=_("Maatregel tegen de dader vastgelegd."),
-        anchor="maatregelen",
-    )
-    return _screen(
-        request,
-        melding,
-        form,
-        screen,
-        lambda data: casework.record_measure(melding, actor=request.user, **data),
-    )
-
-
-@get_and_post
 def objection_view(request, pk):
     measure, melding = _in_scope(request, Measure.objects.select_related("step"), pk)
     form = _bound(request, ObjectionForm, initial=ObjectionForm.initial_from(measure))
@@ -173,25 +155,6 @@ def objection_view(request, pk):
 
 
 @get_and_post
-def nazorg_add_view(request, pk):
-    melding = coordinator_melding(request, pk)
-    form = _bound(request, NazorgAddForm)
-    screen = Screen(
-        title=_("Nazorgcontact plannen"),
-        submit_label=_("Contact plannen"),
-        success=_("Nazorgcontact gepland."),
-        anchor="nazorg",
-    )
-    return _screen(
-        request,
-        melding,
-        form,
-        screen,
-        lambda data: casework.add_nazorg_contact(melding, actor=request.user, **data),
-    )
-
-
-@get_and_post
 def nazorg_view(request, pk):
     contact, melding = _in_scope(request, NazorgContact.objects.all(), pk)
     form = _bound(request, NazorgForm, initial=NazorgForm.initial_from(contact))
@@ -213,59 +176,71 @@ def nazorg_view(request, pk):
     )
 
 
-@get_and_post
-def close_view(request, pk):
-    melding = coordinator_melding(request, pk)
-    form = _bound(request, CloseForm)
-    screen = Screen(
-        title=_("Melding afsluiten"),
-        submit_label=_("Melding afsluiten"),
-        success=_("Melding afgesloten. De bewaartermijn loopt vanaf nu."),
+def melding_screen(form_class: type[forms.Form], service: Callable, screen: Screen):
+    """A view for a form about the melding itself: its data go to service(melding, actor=...)."""
+
+    @get_and_post
+    def view(request, pk):
+        melding = coordinator_melding(request, pk)
+        return _screen(
+            request,
+            melding,
+            _bound(request, form_class),
+            screen,
+            lambda data: service(melding, actor=request.user, **data),
+        )
+
+    return view
+
+
+measure_view = melding_screen(
+    MeasureForm,
+    casework.record_measure,
+    Screen(
+        title=gettext_lazy("Maatregel vastleggen"),
+        submit_label=gettext_lazy("Maatregel vastleggen"),
+        success=gettext_lazy("Maatregel tegen de dader vastgelegd."),
+        anchor="maatregelen",
+    ),
+)
+nazorg_add_view = melding_screen(
+    NazorgAddForm,
+    casework.add_nazorg_contact,
+    Screen(
+        title=gettext_lazy("Nazorgcontact plannen"),
+        submit_label=gettext_lazy("Contact plannen"),
+        success=gettext_lazy("Nazorgcontact gepland."),
+        anchor="nazorg",
+    ),
+)
+close_view = melding_screen(
+    CloseForm,
+    casework.close,
+    Screen(
+        title=gettext_lazy("Melding afsluiten"),
+        submit_label=gettext_lazy("Melding afsluiten"),
+        success=gettext_lazy("Melding afgesloten. De bewaartermijn loopt vanaf nu."),
         anchor="afsluiten",
-    )
-    return _screen(
-        request,
-        melding,
-        form,
-        screen,
-        lambda data: casework.close(melding, actor=request.user, **data),
-    )
-
-
-@get_and_post
-def reopen_view(request, pk):
-    melding = coordinator_melding(request, pk)
-    form = _bound(request, ReopenForm)
-    screen = Screen(
-        title=_("Melding heropenen"),
-        submit_label=_("Melding heropenen"),
-        success=_("Melding heropend."),
+    ),
+)
+reopen_view = melding_screen(
+    ReopenForm,
+    casework.reopen,
+    Screen(
+        title=gettext_lazy("Melding heropenen"),
+        submit_label=gettext_lazy("Melding heropenen"),
+        success=gettext_lazy("Melding heropend."),
         anchor="afsluiten",
         danger=True,
-    )
-    return _screen(
-        request,
-        melding,
-        form,
-        screen,
-        lambda data: casework.reopen(melding, actor=request.user, **data),
-    )
-
-
-@get_and_post
-def evaluate_view(request, pk):
-    melding = coordinator_melding(request, pk)
-    form = _bound(request, EvaluationForm)
-    screen = Screen(
-        title=_("Nabespreking vastleggen"),
-        submit_label=_("Nabespreking vastleggen"),
-        success=_("Nabespreking vastgelegd."),
+    ),
+)
+evaluate_view = melding_screen(
+    EvaluationForm,
+    casework.evaluate,
+    Screen(
+        title=gettext_lazy("Nabespreking vastleggen"),
+        submit_label=gettext_lazy("Nabespreking vastleggen"),
+        success=gettext_lazy("Nabespreking vastgelegd."),
         anchor="afsluiten",
-    )
-    return _screen(
-        request,
-        melding,
-        form,
-        screen,
-        lambda data: casework.evaluate(melding, actor=request.user, **data),
-    )
+    ),
+)
