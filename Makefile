@@ -36,6 +36,8 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/bandit -q -r accounts core home meldingen partners protocols reporting toolkit workflows site -x '*/migrations/*'
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres DJANGO_SETTINGS_MODULE=veiligbestuur.settings.test \
+		$(PY) manage.py lintmigrations --git-commit-id e90f13b
 
 clean:
 	rm -rf $(VENV) var static_collected node_modules

@@ -12,7 +12,8 @@ from . import lockout
 
 
 class LockoutMixin:
-    """Refuse a locked user name or address before the password is even checked."""
+    """Refuse a locked user name or address before the password is even checked, with the
+    Dutch lock-out message (axes' backend refuses too, for any other caller of authenticate)."""
 
     def clean(self):
         username = self.cleaned_data.get("username") or ""

@@ -1,9 +1,7 @@
-"""Account and header middleware: second factor required, absolute session lifetime, and a
-Content-Security-Policy with a per-request nonce."""
+"""Account middleware: second factor required, absolute session lifetime."""
 
 from __future__ import annotations
 
-import secrets
 import time
 
 from django.conf import settings
@@ -71,28 +69,3 @@ class SessionLifetimeMiddleware:
             logout(request)
             return redirect(f"{reverse('login')}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
-
-
-class ContentSecurityPolicyMiddleware:
-    """Sets Content-Security-Policy: settings.CSP_PUBLIC everywhere, settings.CSP_ADMIN under
-    the Wagtail admin (which needs inline styles and scripts). "{nonce}" in a policy becomes
-    the request's nonce, available to templates as csp_nonce."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        request.csp_nonce = secrets.token_urlsafe(18)
-        response = self.get_response(request)
-        if "Content-Security-Policy" not in response:
-            admin = request.path.startswith(reverse("wagtailadmin_home"))
-            policy = settings.CSP_ADMIN if admin else settings.CSP_PUBLIC
-            response["Content-Security-Policy"] = "; ".join(
-                f"{directive} {value}".strip() for directive, value in policy.items()
-            ).replace("{nonce}", request.csp_nonce)
-        return response
-
-
-def csp_nonce(request) -> dict[str, str]:
-    """Template context processor: {{ csp_nonce }} for <script nonce="...">."""
-    return {"csp_nonce": getattr(request, "csp_nonce", "")}

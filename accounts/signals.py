@@ -1,19 +1,14 @@
-"""Count failed logins for the lock-out; a successful login clears the user's counter and
-starts the session's absolute lifetime."""
+"""A successful login clears the account's failed attempts (django-axes counts them, see
+lockout) and starts the session's absolute lifetime."""
 
 import time
 
-from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 
 from . import lockout
 
 SESSION_STARTED_KEY = "accounts_session_started"
-
-
-@receiver(user_login_failed)
-def count_failed_login(sender, credentials, request=None, **kwargs):
-    lockout.register_failure(request, str(credentials.get("username", "")))
 
 
 @receiver(user_logged_in)

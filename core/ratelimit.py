@@ -1,11 +1,13 @@
-"""A fixed-window rate limit on the shared cache (Redis in production)."""
+"""The client's address behind proxies, and a fixed-window rate limit whose counters live in
+CACHES["ratelimit"]: a store of their own, so page-cache pressure never evicts them, shared by
+every web process (production: a Redis database with maxmemory-policy noeviction)."""
 
 from __future__ import annotations
 
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 
 
 def client_ip(request) -> str:
@@ -30,14 +32,15 @@ def hit(scope: str, key: str) -> bool:
     limit, window = settings.MELDING_RATE_LIMIT
     bucket = int(time.time() // window)
     cache_key = f"ratelimit:{scope}:{key}:{bucket}"
+    cache = caches["ratelimit"]
     try:
         count = cache.incr(cache_key)  # one round trip for all but the window's first hit
-    except ValueError:  # the window's first hit (or its key was evicted)
+    except ValueError:  # the window's first hit
         if cache.add(cache_key, 1, timeout=window + 5):
             count = 1
         else:  # another request created it in between
             try:
                 count = cache.incr(cache_key)
-            except ValueError:  # and it was evicted again: count this hit alone
+            except ValueError:  # and it expired in between: count this hit alone
                 count = 1
     return count <= limit

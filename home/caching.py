@@ -23,6 +23,7 @@ PRIVATE_PREFIXES = (
     "/django-admin/",
     "/gezond/",  # health checks: never stored, and never dependent on Redis for liveness
     "/gereed/",
+    "/metrics",  # for Prometheus only, never stored
 )
 
 

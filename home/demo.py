@@ -40,6 +40,7 @@ ORGANISATIONS = [
         "title": "Gemeente Voorbeeldstad",
         "kind": "gemeente",
         "code": "GM9999",
+        "term_start": datetime.date(2026, 3, 18),  # gemeenteraadsverkiezingen
         "intro": "Informatie voor de burgemeester, wethouders, raads- en commissieleden van "
         "Voorbeeldstad over veilig besturen.",
         "contacts": {
@@ -53,6 +54,7 @@ ORGANISATIONS = [
         "title": "Provincie Voorbeeldland",
         "kind": "provincie",
         "code": "PV99",
+        "term_start": datetime.date(2023, 3, 15),  # Provinciale Statenverkiezingen
         "intro": "Informatie voor de Commissaris van de Koning, gedeputeerden en Statenleden van "
         "Voorbeeldland over veilig besturen.",
         "contacts": {
@@ -66,6 +68,7 @@ ORGANISATIONS = [
         "title": "Waterschap Voorbeeldwaarden",
         "kind": "waterschap",
         "code": "WS9999",
+        "term_start": datetime.date(2023, 3, 15),  # waterschapsverkiezingen
         "intro": "Informatie voor de dijkgraaf en de leden van het algemeen en dagelijks bestuur "
         "van Voorbeeldwaarden over veilig besturen.",
         "contacts": {
@@ -118,10 +121,12 @@ def _home(home):
 
 def _contact_settings():
     contact = ContactSettings.load()
-    if not contact.vertrouwenslijn_phone:
-        # Demo values: national editors enter the number the programme publishes.
-        contact.vertrouwenslijn_phone = "0800 000 0000"
-        contact.vertrouwenslijn_hours = "voorbeeldnummer in de demo; dag en nacht bereikbaar"
+    # Also replaces the made-up number of earlier demo versions.
+    if contact.vertrouwenslijn_phone in ("", "0800 000 0000"):
+        # The number the Vertrouwenslijn publishes (devertrouwenslijn.nl, checked November 2026).
+        contact.vertrouwenslijn_phone = "0800 2800 200"
+        contact.vertrouwenslijn_url = "https://www.devertrouwenslijn.nl"
+        contact.vertrouwenslijn_hours = ""
         contact.checked_on = datetime.date(2026, 11, 1)
         contact.save()
 
@@ -130,6 +135,10 @@ def _organisation(spec) -> OrganisationPage:
     org = provision_organisation(
         title=spec["title"], kind=spec["kind"], official_code=spec["code"]
     ).organisation
+    changed = False
+    if org.term_start is None:  # the checklist's per-term items and the protocol review use it
+        org.term_start = spec["term_start"]
+        changed = True
     if not org.intro:
         org.intro = f"<p>{spec['intro']}</p>"
         for role, (name, phone) in spec["contacts"].items():
@@ -141,6 +150,8 @@ def _organisation(spec) -> OrganisationPage:
                     email=f"{role}@{spec['slug']}.example",
                 )
             )
+        changed = True
+    if changed:
         org.save_revision().publish()
     return org
 

@@ -143,11 +143,22 @@ class OrganisationPage(PageFactsMixin, Page):
     coordinators_group = _provisioned_link(Group, _("groep veiligheidscoördinatoren"))
     # The collection for this organisation's documents.
     collection = _provisioned_link(Collection, _("documentcollectie"))
+    term_start = models.DateField(
+        _("start zittingstermijn (verkiezing of installatie)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Datum van de laatste verkiezing of installatie van raad, Staten of algemeen "
+            "bestuur. Punten die per termijn terugkomen, zoals het herijken van de "
+            "uitgangspunten, zijn weer aan de beurt bij de start van de volgende termijn "
+            "(elke vier jaar)."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
-            [FieldPanel("kind"), FieldPanel("official_code")],
+            [FieldPanel("kind"), FieldPanel("official_code"), FieldPanel("term_start")],
             heading=_("Organisatie"),
         ),
         FieldPanel("intro"),

@@ -2,9 +2,10 @@
 
 Creates or repairs: the organisation root page, its groups, subtree page permissions, a document
 collection with permissions, and a page workflow (redacteur submits, publiceerder approves).
-Apps above home add their own part of a tenant through the ``organisation_provisioned`` signal
-(partners: a ketenpartner per internal meldpunt role). Running it again for the same
-organisation changes nothing.
+A new organisation's home page stays a draft until an editor publishes it (publish=False, as
+the admin action and the command do). Apps above home add their own part of a tenant through
+the ``organisation_provisioned`` signal (partners: a ketenpartner per internal meldpunt role).
+Running it again for the same organisation changes nothing.
 """
 
 from __future__ import annotations
@@ -205,17 +206,24 @@ def _ensure_workflow(
 
 
 @transaction.atomic
-def provision_organisation(*, title: str, kind: str, official_code: str) -> ProvisionResult:
-    """Create or repair one organisation; a second call with the same code changes nothing."""
+def provision_organisation(
+    *, title: str, kind: str, official_code: str, publish: bool = True
+) -> ProvisionResult:
+    """Create or repair one organisation; a second call with the same code changes nothing.
+
+    publish=False leaves a new home page a draft (not reachable by visitors) until an editor
+    publishes it; an existing organisation's page is never published or unpublished here."""
     validate_official_code(kind, official_code)
     changes: list[str] = []
     index = _organisation_index()  # locked: serialises concurrent provisioning
     org = originals().filter(official_code=official_code).first()
     if org is None:
-        org = OrganisationPage(title=title, kind=kind, official_code=official_code)
+        org = OrganisationPage(title=title, kind=kind, official_code=official_code, live=publish)
         index.add_child(instance=org)
-        org.save_revision().publish()
-        changes.append(f"pagina {title}")
+        revision = org.save_revision()
+        if publish:
+            revision.publish()
+        changes.append(f"pagina {title}" if publish else f"pagina {title} (concept)")
 
     groups = {attr: _ensure_group(org, attr, changes) for attr in ROLE_PAGE_PERMISSIONS}
     collection = _ensure_collection(org, changes)

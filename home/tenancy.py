@@ -12,7 +12,9 @@ import enum
 
 from django.conf import settings
 from django.db.models import Model, Q, QuerySet
+from wagtail.models import Page
 from wagtail.permission_policies import BasePermissionPolicy, ModelPermissionPolicy
+from wagtail.permissions import policy_registry
 
 from home.models import OrganisationIndexPage, OrganisationPage
 
@@ -69,6 +71,16 @@ def visible_pages(pages: QuerySet, user) -> QuerySet:
     for path in own:
         own_subtrees |= Q(path__startswith=path)
     return pages.filter(~inside_an_index | own_subtrees)
+
+
+def reportable_pages(user) -> QuerySet[Page]:
+    """The pages the admin's reports may count and name for user: those Wagtail lets user
+    explore (own subtrees and their ancestors), never one inside another organisation.
+    National editors: every page."""
+    if is_national_editor(user):
+        return Page.objects.all()
+    explorable = policy_registry.get_by_type(Page).explorable_instances(user)
+    return visible_pages(explorable, user)
 
 
 def is_member(user, organisation: OrganisationPage, role: Role | None = None) -> bool:

@@ -7,6 +7,7 @@ from wagtail.admin.menu import MenuItem
 from home.tenancy import visible_pages
 
 from .admin_views import PROVISION_PERMISSION, provision_view
+from .page_listing import TenantPageViewSet
 
 
 @hooks.register("register_admin_urls")
@@ -42,3 +43,10 @@ def register_provision_permission():
 def only_own_organisations_in_the_chooser(pages, request):
     """The page chooser (browsing and search) lists no page of another organisation."""
     return visible_pages(pages, request.user)
+
+
+@hooks.register("register_admin_viewset")
+def register_page_viewset():
+    """In place of Wagtail's viewset for Page (registered at order -1): page listings whose
+    "owner" and "edited by" filters offer only people of the user's organisation."""
+    return TenantPageViewSet()

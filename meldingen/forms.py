@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from meldingen import consent
@@ -237,7 +238,7 @@ class MeldingForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text=_(
-            "De veiligheidscoördinator en de andere interne partners van uw eigen organisatie "
+            "De veiligheidscoördinator en de andere meldpunten van uw eigen organisatie "
             "ontvangen uw melding altijd. Kiest u hier niets, dan blijft uw melding binnen uw "
             "eigen organisatie."
         ),
@@ -285,7 +286,9 @@ class MeldingForm(forms.Form):
     def _extra_field(question) -> forms.Field:
         common = {
             "label": question["label"],
-            "help_text": question.get("help_text", ""),
+            # Django's field template prints help_text unescaped (for markup in our own help
+            # texts); an editor's text is plain text.
+            "help_text": escape(question.get("help_text") or ""),
             "required": bool(question.get("required")),
         }
         answer_type = question.get("answer_type")

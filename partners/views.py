@@ -21,7 +21,7 @@ from home.models import OrganisationPage
 from meldingen.attachments import attachment_response
 from meldingen.casework import CaseError
 from meldingen.status import CLOSED_STATUSES
-from partners.filters import NoticeFilterSet
+from partners.filters import InboxState, NoticeFilterSet, with_inbox_state
 from partners.models import FeedbackKind
 from partners.permissions import notices_for_partner_user
 from partners.rules import shareable
@@ -84,7 +84,7 @@ INBOX_ORDERINGS = {
 @never_cache
 @login_required
 def inbox(request):
-    notices = notices_for_partner_user(request.user)
+    notices = with_inbox_state(notices_for_partner_user(request.user))
     organisations = OrganisationPage.objects.filter(partners__users=request.user).distinct()
     filterset = NoticeFilterSet(request.GET or None, queryset=notices, organisations=organisations)
     ordering = request.GET.get("volgorde")
@@ -95,6 +95,8 @@ def inbox(request):
     page = Paginator(ids, INBOX_PAGE_SIZE).get_page(request.GET.get("pagina"))
     found = notices.filter(pk__in=list(page)).select_related("partner", "melding__organisation")
     by_pk = {notice.pk: notice for notice in found}
+    for notice in found:
+        notice.inbox_state_label = InboxState(notice.inbox_state).label
     query = request.GET.copy()
     query.pop("pagina", None)
     return TemplateResponse(
@@ -102,6 +104,7 @@ def inbox(request):
         "partners/inbox.html",
         {
             "filterset": filterset,
+            "filters_open": filterset.is_active or "volgorde" in request.GET,
             "notices": [by_pk[pk] for pk in page if pk in by_pk],
             "page": page,
             "query": query.urlencode(),

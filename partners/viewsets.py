@@ -5,10 +5,12 @@ registered permission policy (home.tenancy.OrganisationPermissionPolicy)."""
 from __future__ import annotations
 
 from django import forms
+from django.db.models import F
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column, StatusFlagColumn
+from wagtail.admin.ui.tables import Column, StatusFlagColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -24,6 +26,7 @@ from meldingen.models import (
     Severity,
     Wish,
 )
+from partners.filters import PartnerFilterSet, RoutingRuleFilterSet
 from partners.models import Partner, PartnerKind, RoutingRule
 
 
@@ -37,8 +40,11 @@ def scoped(queryset, user):
 
 
 class ScopedMixin:
+    def scope(self, queryset):
+        return scoped(queryset, self.request.user)
+
     def get_queryset(self):
-        return scoped(super().get_queryset(), self.request.user)
+        return self.scope(super().get_queryset())
 
 
 class ScopedObjectMixin:
@@ -47,7 +53,18 @@ class ScopedObjectMixin:
 
 
 class ScopedIndexView(ScopedMixin, generic.IndexView):
-    pass
+    """The table scrolls sideways inside its box on a phone; a user of one organisation does
+    not get a column repeating its name on every row."""
+
+    results_template_name = "partners/admin/listing_results.html"
+
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        policy = policy_registry.get_by_type(self.model)
+        if policy.organisations(self.request.user)[:2].count() > 1:
+            return columns
+        return [column for column in columns if column.name != "organisation"]
 
 
 class ScopedEditView(ScopedMixin, generic.EditView):
@@ -125,11 +142,16 @@ class PartnerViewSet(ScopedViewSet):
         "name",
         "kind",
         "organisation",
-        "notification_email",
+        Column(
+            "notification_email",
+            label=_("E-mailadres voor berichten"),
+            sort_key="notification_email",
+            classname="vb-break",
+        ),
         "checked_on",
         yes_no("active", _("Actief")),
     ]
-    list_filter = ["kind", "active"]
+    filterset_class = PartnerFilterSet
     search_fields = ["name"]
     edit_handler = ObjectList(
         [
@@ -207,7 +229,28 @@ def organisation_text(rule: RoutingRule) -> str:
     return rule.organisation.title if rule.organisation_id else str(_("Landelijk"))
 
 
+class RuleTitleColumn(TitleColumn):
+    """The rule's name; a national rule a coordinator cannot change says so."""
+
+    cell_template_name = "partners/admin/rule_title_cell.html"
+
+
 class RoutingRuleIndexView(ScopedIndexView):
+    """The organisation's own rules and, read-only, the national rules that also route its
+    meldingen, in the order they apply (partners.rules.rules_for)."""
+
+    template_name = "partners/admin/rule_index.html"
+
+    @cached_property
+    def national_editor(self) -> bool:
+        return is_national_editor(self.request.user)
+
+    def scope(self, queryset):
+        own = super().scope(queryset)
+        if self.national_editor:
+            return own
+        return own | queryset.filter(organisation__isnull=True, active=True)
+
     def get_base_queryset(self):
         return (
             super()
@@ -215,6 +258,23 @@ class RoutingRuleIndexView(ScopedIndexView):
             .select_related("organisation")
             .prefetch_related("partner_kinds")
         )
+
+    def order_queryset(self, queryset):
+        if self.is_explicitly_ordered:
+            return super().order_queryset(queryset)
+        return queryset.order_by(F("organisation_id").asc(nulls_last=True), "sort_order", "pk")
+
+    def _get_title_column(self, field_name, column_class=RuleTitleColumn, **kwargs):
+        return super()._get_title_column(field_name, column_class, **kwargs)
+
+    def read_only(self, instance) -> bool:
+        return instance.organisation_id is None and not self.national_editor
+
+    def get_edit_url(self, instance):
+        return None if self.read_only(instance) else super().get_edit_url(instance)
+
+    def get_delete_url(self, instance):
+        return None if self.read_only(instance) else super().get_delete_url(instance)
 
 
 class RoutingRuleViewSet(ScopedViewSet):
@@ -224,13 +284,13 @@ class RoutingRuleViewSet(ScopedViewSet):
     index_view_class = RoutingRuleIndexView
     list_display = [
         "name",
-        Column("organisation", label=_("Organisatie"), accessor=organisation_text),
+        Column("origin", label=_("Herkomst"), accessor=organisation_text),
         Column("conditions", label=_("Voorwaarden"), accessor=conditions_text),
         Column("targets", label=_("Naar"), accessor=targets_text),
         "sort_order",
         yes_no("active", _("Actief")),
     ]
-    list_filter = ["active"]
+    filterset_class = RoutingRuleFilterSet
     edit_handler = ObjectList(
         [
             FieldPanel("organisation"),

@@ -1,20 +1,30 @@
 """Demo content: the national template (two published versions) and a protocol for each demo
 organisation. Provincie Voorbeeldland is derived from the older version, so its editors see the
-change notice; Gemeente Voorbeeldstad has rewritten a section. Idempotent."""
+change notice, and is not adopted yet; Gemeente Voorbeeldstad has rewritten a section and is
+adopted by its college; Waterschap Voorbeeldwaarden was adopted and changed since. Idempotent."""
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from wagtail.models import Locale
 
 from home.demo import ORGANISATIONS
 from home.models import HomePage, OrganisationPage
 
 from . import demo_content as content
-from .models import ProtocolPage, ProtocolTemplatePage
+from .decisions import record_decision
+from .models import AdoptingBody, ProtocolPage, ProtocolTemplatePage
 from .sections import derive_protocol
 
 OLD_TEMPLATE_ORGANISATIONS = {"PV99"}
+# Adopted by which body, how many days ago, with which reference; and whether changed since.
+ADOPTIONS = {
+    "GM9999": (AdoptingBody.COLLEGE, 150, "Collegebesluit {year}-0147", False),
+    "WS9999": (AdoptingBody.DAGELIJKS_BESTUUR, 300, "DB-besluit {year}/061", True),
+}
 
 
 def _user(username: str):
@@ -53,8 +63,24 @@ def _protocol(spec: dict, organisation: OrganisationPage) -> ProtocolPage | None
             if item["id"] == "melden":
                 item["value"] = {**item["value"], "text": content.VOORBEELDSTAD_MELDEN}
         protocol.body = raw
-    protocol.save_revision(user=redacteur).publish(user=_user(f"{spec['slug']}-publiceerder"))
+    publiceerder = _user(f"{spec['slug']}-publiceerder")
+    protocol.save_revision(user=redacteur).publish(user=publiceerder)
+    if spec["code"] in ADOPTIONS:
+        _adopt(ProtocolPage.objects.get(pk=protocol.pk), spec["code"], publiceerder)
     return protocol
+
+
+def _adopt(protocol: ProtocolPage, code: str, user) -> None:
+    body, days_ago, reference, changed_since = ADOPTIONS[code]
+    decided_on = timezone.localdate() - datetime.timedelta(days=days_ago)
+    record_decision(protocol, user, body, decided_on, reference.format(year=decided_on.year))
+    if changed_since:
+        raw = list(protocol.body.raw_data)
+        for item in raw:
+            if item["id"] == "reikwijdte":
+                item["value"] = {**item["value"], "text": content.VOORBEELDWAARDEN_REIKWIJDTE}
+        protocol.body = raw
+        protocol.save_revision(user=user).publish(user=user)
 
 
 def load(stdout) -> list[tuple[str, str]]:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import django_filters
-from django.db.models import QuerySet
+from django.db.models import F, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
 from home.models import OrganisationKind
 
+from .adoption_status import REVIEW_NOTICE
 from .models import ProtocolPage
 
 
@@ -26,14 +28,30 @@ class OverviewStatus:
     ]
 
 
+class OverviewAdoption:
+    NOT_ADOPTED = "niet_vastgesteld"
+    CHANGED = "gewijzigd"
+    REVIEW = "herziening"
+
+    CHOICES = [
+        (NOT_ADOPTED, _("Niet vastgesteld")),
+        (CHANGED, _("Gewijzigd na vaststelling")),
+        (REVIEW, _("Herziening verlopen of binnenkort")),
+    ]
+
+
 class ProtocolOverviewFilterSet(WagtailFilterSet):
-    """Expects the queryset of protocols.views.overview (annotated kind, behind, in_moderation)."""
+    """Expects the queryset of protocols.views.overview (annotated kind, behind, in_moderation,
+    and the latest adoption of protocols.decisions.with_adoption)."""
 
     kind = django_filters.ChoiceFilter(
         label=_("Soort organisatie"), choices=OrganisationKind.choices, method="filter_kind"
     )
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=OverviewStatus.CHOICES, method="filter_status"
+    )
+    adoption = django_filters.ChoiceFilter(
+        label=_("Vaststelling"), choices=OverviewAdoption.CHOICES, method="filter_adoption"
     )
 
     class Meta:
@@ -49,4 +67,16 @@ class ProtocolOverviewFilterSet(WagtailFilterSet):
             OverviewStatus.BEHIND: queryset.filter(behind__gt=0),
             OverviewStatus.DRAFT: queryset.filter(live=False),
             OverviewStatus.IN_MODERATION: queryset.filter(in_moderation=True),
+        }.get(value, queryset)
+
+    def filter_adoption(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        adopted = Q(adopted_on__isnull=False)
+        return {
+            OverviewAdoption.NOT_ADOPTED: queryset.filter(adopted_on__isnull=True),
+            OverviewAdoption.CHANGED: queryset.filter(
+                adopted, ~Q(adopted_digest=F("content_digest")), live=True
+            ),
+            OverviewAdoption.REVIEW: queryset.filter(
+                adopted, review_on__lte=timezone.localdate() + REVIEW_NOTICE
+            ),
         }.get(value, queryset)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.http import HttpResponse
 from django.utils.functional import SimpleLazyObject
@@ -15,9 +16,11 @@ from wagtail.models import Page, Revision
 from home.models import OrganisationPage
 from home.page_facts import PageFactsMixin
 
+from .adoption_status import BODY_PHRASES, AdoptingBody
 from .blocks import ProtocolSectionsBlock, TemplateSectionsBlock
-from .panels import TemplateChangesPanel, TranslationStatusPanel
+from .panels import AdoptionPanel, TemplateChangesPanel, TranslationStatusPanel
 from .placeholders import PLACEHOLDER_HELP, fill_text, placeholder_values
+from .section_content import content_digest
 from .validation import validate_protocol
 
 
@@ -26,6 +29,10 @@ class ProtocolContentMixin(RoutablePageMixin):
     and a PDF download at <page url>/pdf/."""
 
     def organisation_for_placeholders(self) -> OrganisationPage | None:
+        return None
+
+    def adoption_decision(self):
+        """The decision in force shown with the protocol (none for the template)."""
         return None
 
     def get_context(self, request, *args, **kwargs):
@@ -37,6 +44,7 @@ class ProtocolContentMixin(RoutablePageMixin):
             sections=SimpleLazyObject(lambda: self.filled_sections(values)),
             placeholders=values,
             organisation=organisation,
+            adoption=SimpleLazyObject(self.adoption_decision),
             pdf_url=(self.get_url(request) or "") + self.reverse_subpage("pdf"),
         )
         return context
@@ -131,6 +139,11 @@ class ProtocolPage(PageFactsMixin, ProtocolContentMixin, Page):
         blank=True,
         editable=False,
     )
+    # Fingerprint of the content in this row (the live content once published), kept by save(),
+    # so lists can tell "changed since adoption" from the database alone.
+    content_digest = models.CharField(
+        _("inhoudsvingerafdruk"), max_length=64, blank=True, editable=False
+    )
     intro = RichTextField(
         _("inleiding"),
         blank=True,
@@ -150,6 +163,7 @@ class ProtocolPage(PageFactsMixin, ProtocolContentMixin, Page):
     )
 
     content_panels = [
+        AdoptionPanel(),
         TemplateChangesPanel(),
         TranslationStatusPanel(),
         *Page.content_panels,
@@ -177,6 +191,14 @@ class ProtocolPage(PageFactsMixin, ProtocolContentMixin, Page):
     def organisation_for_placeholders(self) -> OrganisationPage | None:
         return OrganisationPage.for_page(self)
 
+    def adoption_decision(self) -> AdoptionDecision | None:
+        # A translation shows its Dutch source's decision (they share the translation key).
+        return (
+            AdoptionDecision.objects.filter(protocol__translation_key=self.translation_key)
+            .only("adopted_by", "decided_on", "reference")
+            .first()
+        )
+
     def clean(self):
         super().clean()
         validate_protocol(self)
@@ -192,4 +214,79 @@ class ProtocolPage(PageFactsMixin, ProtocolContentMixin, Page):
             .values_list("pk", flat=True)
             .first()
         )
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "body" in update_fields:
+            self.content_digest = content_digest(self)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "content_digest"}
         return super().save(*args, clean=clean, **kwargs)
+
+
+class AdoptionDecision(models.Model):
+    """The formal decision adopting (vaststellen) a published version of a protocol.
+
+    content_digest and revision say which published content the decision covers; the protocol
+    has changed since adoption when its live content_digest differs. The latest decision (by
+    date) is the one in force.
+    """
+
+    protocol = models.ForeignKey(
+        ProtocolPage,
+        verbose_name=_("agressieprotocol"),
+        on_delete=models.CASCADE,
+        related_name="adoptions",
+    )
+    adopted_by = models.CharField(
+        _("vastgesteld door"), max_length=30, choices=AdoptingBody.choices
+    )
+    decided_on = models.DateField(_("datum besluit"))
+    reference = models.CharField(
+        _("kenmerk besluit"),
+        max_length=150,
+        help_text=_("Bijvoorbeeld het zaaknummer of de vindplaats van het besluit."),
+    )
+    review_on = models.DateField(
+        _("herzien uiterlijk op"),
+        help_text=_(
+            "Leeg laten: het begin van de volgende zittingstermijn, hooguit vier jaar na het "
+            "besluit."
+        ),
+    )
+    revision = models.ForeignKey(
+        Revision,
+        verbose_name=_("vastgestelde versie"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        editable=False,
+        related_name="+",
+    )
+    content_digest = models.CharField(max_length=64, editable=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vastgelegd door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        editable=False,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("vaststellingsbesluit")
+        verbose_name_plural = _("vaststellingsbesluiten")
+        ordering = ["-decided_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(review_on__gt=models.F("decided_on")),
+                name="adoption_review_after_decision",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_adopted_by_display()} {self.decided_on:%d-%m-%Y}"
+
+    @property
+    def body_phrase(self) -> str:
+        return str(BODY_PHRASES.get(self.adopted_by, self.get_adopted_by_display()))

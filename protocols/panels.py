@@ -7,6 +7,7 @@ import json
 from django.urls import reverse
 from wagtail.admin.panels import Panel
 
+from .adoption_status import adoption_state
 from .blocks import SectionMode
 from .comparison import compare
 from .section_content import ProtocolError, follows_template
@@ -68,4 +69,30 @@ class TranslationStatusPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             context["outdated"] = self.outdated
+            return context
+
+
+class AdoptionPanel(Panel):
+    """On an organisation protocol: adopted by whom and when, changed since, review date."""
+
+    @property
+    def clean_name(self):
+        return "adoption"
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "protocols/admin/adoption_panel.html"
+
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            shown = self.instance.pk and follows_template(self.instance)
+            self.state = adoption_state(self.instance) if shown else None
+
+        def is_shown(self):
+            return self.state is not None
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["state"] = self.state
+            context["live"] = self.instance.live
+            context["adoption_url"] = reverse("protocols_adoption", args=[self.instance.pk])
             return context

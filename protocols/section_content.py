@@ -6,6 +6,8 @@ instances and never imports the page models.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -100,6 +102,17 @@ def sections_of(stream) -> dict[str, Section]:
         mode = value.pop("mode", None)
         result[item["id"]] = Section(item["id"], item["type"], value, mode)
     return result
+
+
+def content_digest(page: ProtocolPage) -> str:
+    """A fingerprint of a protocol's content as readers see it (title, intro, sections), blind
+    to editor noise: equal content gives an equal digest, whoever saved it and how."""
+    data = {
+        "title": page.title,
+        "intro": normalize_html(page.intro),
+        "body": [[s.key, s.block_type, s.canonical] for s in sections_of(page.body).values()],
+    }
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
 
 
 class RevisionSections:

@@ -1,3 +1,4 @@
+from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -9,9 +10,12 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from home.models import OrganisationPage
 from home.tenancy import is_national_editor
 
+from .dashboard import AdoptionRemindersPanel
+from .decisions import AdoptionStatus, adoption_state
 from .models import ProtocolPage
 from .permissions import can_derive, can_edit_protocol
 from .sections import follows_template
+from .views.adoption import adoption_view
 from .views.derive import compare_view, derive_view
 from .views.overview import ProtocolOverviewView
 
@@ -21,6 +25,7 @@ def register_protocol_urls():
     return [
         path("protocollen/afleiden/<int:organisation_id>/", derive_view, name="protocols_derive"),
         path("protocollen/<int:page_id>/sjabloon/", compare_view, name="protocols_compare"),
+        path("vaststelling/<int:page_id>/", adoption_view, name="protocols_adoption"),
         path("protocollen/", ProtocolOverviewView.as_view(), name="protocols_overview"),
         path(
             "protocollen/resultaten/",
@@ -74,3 +79,32 @@ def register_overview_menu_item():
 @hooks.register("insert_editor_js")
 def fixed_sections_js():
     return format_html('<script src="{}" defer></script>', static("protocols/fixed-sections.js"))
+
+
+@hooks.register("after_publish_page")
+def ask_for_new_adoption(request, page):
+    """Publishing a protocol whose content the decision in force does not cover asks whether it
+    needs a new adoption (the adoption screen offers both answers)."""
+    page = page.specific
+    if not isinstance(page, ProtocolPage) or not follows_template(page):
+        return None
+    if adoption_state(page).status not in (AdoptionStatus.CHANGED, AdoptionStatus.NOT_ADOPTED):
+        return None
+    return redirect(reverse("protocols_adoption", args=[page.pk]) + "?na_publicatie=1")
+
+
+@hooks.register("register_log_actions")
+def register_adoption_log_actions(actions):
+    actions.register_action(
+        "protocols.adoption_recorded", _("Vaststelling vastgelegd"), _("Vaststelling vastgelegd")
+    )
+    actions.register_action(
+        "protocols.adoption_confirmed",
+        _("Wijziging zonder nieuw besluit"),
+        _("Wijziging na vaststelling vraagt geen nieuw besluit"),
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_adoption_reminders_panel(request, panels):
+    panels.append(AdoptionRemindersPanel())

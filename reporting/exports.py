@@ -1,6 +1,7 @@
 """CSV and XLSX exports of the filtered listing. Personal fields only when the caller has
-established that the user is entitled to them; the caller records the export in the audit
-trail (core.audit)."""
+established that the user is entitled to them and asked for the purpose; such a file carries a
+watermark line above the header and its own file name. The caller records the export in the
+audit trail (core.audit)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ import unicodedata
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.styles import Font
 
 from meldingen.models import Melding, MeldingPersonalData
 from meldingen.services import PERSONAL_FIELDS
@@ -84,16 +87,53 @@ def _safe(value: str) -> str:
     return f"'{value}" if first[:1] and first[0] in FORMULA_START else value
 
 
-def render(fmt: str, header: list[str], body: list[list[str]]) -> bytes:
+def watermark(user, purpose: str, moment=None) -> str:
+    """The line above the header of a file with personal data: who, when and what for."""
+    moment = timezone.localtime(moment)
+    return _(
+        "Vertrouwelijk: persoonsgegevens. Geëxporteerd door %(name)s op %(date)s om %(time)s "
+        "voor: %(purpose)s."
+    ) % {
+        "name": user.get_full_name() or user.get_username(),
+        "date": date_format(moment, "j F Y"),
+        "time": date_format(moment, "H:i"),
+        "purpose": purpose,
+    }
+
+
+def filename(fmt: str, *, personal: bool, organisation=None, moment=None) -> str:
+    """meldingen-<stamp>.<fmt>; with personal data meldingen-persoonsgegevens-<organisation>-
+    <stamp>.<fmt> (the organisation when the file holds one), so the two never mix up."""
+    stamp = timezone.localtime(moment).strftime("%Y%m%d-%H%M")
+    if not personal:
+        return f"meldingen-{stamp}.{fmt}"
+    parts = ["meldingen-persoonsgegevens", organisation.slug if organisation else ""]
+    return "-".join(p for p in [*parts, stamp] if p) + f".{fmt}"
+
+
+def _print_header(mark: str) -> str:
+    """mark as a page header: "&" starts a control code there, and Excel takes 255 characters."""
+    text = mark.replace("&", "&&")[:255]
+    return text[:-1] if (len(text) - len(text.rstrip("&"))) % 2 else text
+
+
+def render(fmt: str, header: list[str], body: list[list[str]], mark: str = "") -> bytes:
+    """The file; mark (see watermark()) becomes its first line, the header directly below."""
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, delimiter=";")
+        if mark:
+            writer.writerow([_safe(mark)])
         writer.writerow(header)
         writer.writerows([[_safe(v) for v in row] for row in body])
         return ("\ufeff" + out.getvalue()).encode()  # BOM: Excel opens it as UTF-8
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Meldingen")
+    if mark:
+        sheet.append([_safe(mark)])
+        sheet["A1"].font = Font(bold=True, color="B00020")
+        sheet.oddHeader.center.text = _print_header(mark)  # also on every printed page
     sheet.append(header)
     for row in body:
         sheet.append([_safe(v) for v in row])

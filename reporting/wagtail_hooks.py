@@ -7,7 +7,7 @@ from home.tenancy import is_national_editor
 from meldingen.models import Melding
 from reporting.access import organisations
 from reporting.views import dashboard as views
-from reporting.views import erasure
+from reporting.views import erasure, exports
 
 
 @hooks.register("register_admin_urls")
@@ -15,7 +15,12 @@ def register_registration_urls():
     return [
         path("registratie/", views.dashboard, name="reporting_dashboard"),
         path("registratie/landelijk/", views.national, name="reporting_national"),
-        path("registratie/export/<str:fmt>/", views.export, name="reporting_export"),
+        path(
+            "registratie/export/persoonsgegevens/",
+            exports.personal_export,
+            name="reporting_export_personal",
+        ),
+        path("registratie/export/<str:fmt>/", exports.export, name="reporting_export"),
         path("registratie/vermijding/", views.avoidance, name="reporting_avoidance"),
         path("registratie/bewaartermijn/", views.retention, name="reporting_retention"),
         path("registratie/evaluatie/", views.evaluation, name="reporting_evaluation"),

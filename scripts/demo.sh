@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 ADDR="${DEMO_ADDR:-127.0.0.1:8000}"
+# Links in e-mails (WAGTAILADMIN_BASE_URL) name the address the demo really runs at.
+export BASE_URL="${BASE_URL:-http://$ADDR}"
 
 # A demo database from before the apps were split by capability (November 2026) cannot be
 # migrated: it is set aside and built anew.

@@ -8,14 +8,20 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.forms import PublicLoginForm
+from core.favicon import FaviconView
 from core.health import alive, ready
+from core.metrics import metrics
+from home import admin_reports
 from home.routing import serve as serve_page
-from home.sitemap import TranslatedSitemap
+from home.sitemap import TranslatedSitemap, robots_txt, sitemap_page
 from meldingen.api.main import api
 from meldingen.views.mine import answer_checkin, melding_detail, my_meldingen
 from toolkit.views.search import search
 
 urlpatterns = [
+    # Tenant-scoped replacements of admin reports, ahead of Wagtail's admin URLs, which
+    # precede every register_admin_urls hook (home.admin_reports).
+    path("admin/", include((admin_reports.urlpatterns, "home_admin_reports"))),
     path("admin/", include(wagtailadmin_urls)),
     path(
         "account/inloggen/",
@@ -36,9 +42,12 @@ urlpatterns = [
         name="my_melding_checkin",
     ),
     path("documents/", include(wagtaildocs_urls)),
+    path("favicon.ico", FaviconView.as_view(), name="favicon"),
     path("gezond/", alive, name="health_alive"),
     path("gereed/", ready, name="health_ready"),
+    path("metrics", metrics, name="metrics"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -51,6 +60,7 @@ if settings.DEBUG:
 # Dutch pages at /, translations at /en/ and /fy/.
 urlpatterns += i18n_patterns(
     path("zoeken/", search, name="toolkit_search"),
+    path("sitemap/", sitemap_page, name="sitemap_page"),
     # Wagtail's serve with known routes from the shared cache (home.routing).
     re_path(wagtail_urls.serve_pattern, serve_page, name="wagtail_serve"),
     path("", include(wagtail_urls)),

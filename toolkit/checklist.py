@@ -11,9 +11,10 @@ from django.db import transaction
 from .models import Audience, ChecklistHeading, ChecklistItem, ChecklistPhase, Recurrence
 
 ONCE, Q, Y, T = Recurrence.ONCE, Recurrence.QUARTERLY, Recurrence.YEARLY, Recurrence.TERM
+EVENT, INCIDENT = Recurrence.PER_EVENT, Recurrence.PER_INCIDENT
 
 # phase -> [(heading, [(item, recurrence, explanation)])]
-CHECKLIST: dict[str, list[tuple[str, list[tuple[str, int, str]]]]] = {
+CHECKLIST: dict[str, list[tuple[str, list[tuple[str, str, str]]]]] = {
     ChecklistPhase.PREPARATION: [
         (
             "Beleid vaststellen",
@@ -96,9 +97,9 @@ CHECKLIST: dict[str, list[tuple[str, list[tuple[str, int, str]]]]] = {
                 ),
                 (
                     "Operationele risicoanalyses (laten) uitvoeren",
-                    Y,
-                    "Kijk voor gevoelige besluiten en bijeenkomsten vooraf wat er mis kan "
-                    "gaan en wat daartegen helpt.",
+                    EVENT,
+                    "Kijk voor elke gevoelige vergadering, bijeenkomst of elk werkbezoek vooraf "
+                    "wat er mis kan gaan en wat daartegen helpt.",
                 ),
                 (
                     "Incidenten intern regelmatig bespreken",
@@ -139,18 +140,18 @@ CHECKLIST: dict[str, list[tuple[str, list[tuple[str, int, str]]]]] = {
             [
                 (
                     "Protocollen volgen, opsporing faciliteren en wijzen op de Vertrouwenslijn",
-                    ONCE,
+                    INCIDENT,
                     "Volg het protocol, help de politie met informatie en wijs de getroffene "
                     "op de Vertrouwenslijn.",
                 ),
                 (
                     "Incidenten analyseren, registreren en nabespreken met slachtoffer",
-                    ONCE,
+                    INCIDENT,
                     "Leg elk incident vast en bespreek het na met wie het overkwam.",
                 ),
                 (
                     "Sancties afwegen, bij strafbaar feit aangifte doen en schade verhalen",
-                    ONCE,
+                    INCIDENT,
                     "Kies een passende maatregel, doe aangifte bij een strafbaar feit en "
                     "verhaal de schade op de dader.",
                 ),
@@ -161,13 +162,15 @@ CHECKLIST: dict[str, list[tuple[str, list[tuple[str, int, str]]]]] = {
             [
                 (
                     "Incidenten systematisch evalueren",
-                    Y,
-                    "Kijk na afloop wat goed ging en wat beter kan, en leg dat vast.",
+                    INCIDENT,
+                    "Loop na elk incident na wat goed ging en wat beter kan, en leg dat vast.",
                 ),
                 (
                     "Per zittings- of collegetermijn uitgangspunten herijken",
                     T,
-                    "Bij elke nieuwe raad, Staten of college: kloppen de uitgangspunten nog?",
+                    "Bij elke nieuwe raad, Staten, algemeen bestuur of college: kloppen de "
+                    "uitgangspunten nog? Het punt komt terug bij de start van de volgende "
+                    "zittingstermijn.",
                 ),
                 (
                     "Processen controleren en jaarlijks evalueren naar aanleiding van incidenten",
@@ -205,9 +208,9 @@ AUDIENCES = [
 
 @transaction.atomic
 def load_checklist(heading_model=ChecklistHeading, item_model=ChecklistItem) -> int:
-    """Create the headings, items and audiences that are missing; returns new item count.
+    """Create the national headings and items that are missing; returns the new item count.
 
-    The models are parameters so that the data migration can pass its historical models.
+    The models are parameters so that a data migration can pass its historical models.
     """
     created = 0
     for phase, headings in CHECKLIST.items():
@@ -219,6 +222,7 @@ def load_checklist(heading_model=ChecklistHeading, item_model=ChecklistItem) -> 
                 _, was_created = item_model.objects.get_or_create(
                     heading=heading,
                     text=text,
+                    organisation=None,
                     defaults={
                         "recurrence": recurrence,
                         "explanation": explanation,
@@ -227,6 +231,16 @@ def load_checklist(heading_model=ChecklistHeading, item_model=ChecklistItem) -> 
                 )
                 created += was_created
     return created
+
+
+def national_recurrences() -> dict[str, str]:
+    """Item text -> recurrence of the national content (used by data migrations)."""
+    return {
+        text: recurrence
+        for headings in CHECKLIST.values()
+        for _title, items in headings
+        for text, recurrence, _explanation in items
+    }
 
 
 def load_audiences(audience_model=Audience) -> None:

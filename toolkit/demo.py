@@ -1,5 +1,6 @@
 """Demo content of the toolkit: national library, a local item per organisation, the
-Stappenplan, the Checklist page and partly filled progress. Idempotent."""
+Stappenplan, the Checklist page, each organisation's term start, own checklist item and partly
+filled progress. Idempotent."""
 
 from __future__ import annotations
 
@@ -18,12 +19,12 @@ from . import demo_content as content
 from .checklist import load_audiences, load_checklist
 from .models import (
     Audience,
+    ChecklistHeading,
     ChecklistItem,
     ChecklistPage,
     ChecklistProgressChange,
     HiddenNationalResource,
     Moment,
-    ProgressStatus,
     ResourceDocument,
     StappenplanPage,
     StappenplanStep,
@@ -124,6 +125,8 @@ def _national(home: HomePage) -> dict[str, ToolkitResourcePage]:
             show_in_menus=True,
         ),
     )
+    for page in ToolkitResourcePage.objects.child_of(index).filter(slug__in=content.RETIRED):
+        page.delete()
     root = Collection.get_first_root_node()
     return {
         slug: _resource(index, slug, spec, root)
@@ -169,8 +172,8 @@ def local_toolkit(org: OrganisationPage, spec_slug: str) -> None:
             show_in_menus=True,
         ),
     )
-    title, summary, audiences, moments = content.LOCAL_RESOURCES[spec_slug]
-    spec = (title, "handreiking", audiences, moments, summary, "", "", None)
+    title, summary, audiences, moments, document_title = content.LOCAL_RESOURCES[spec_slug]
+    spec = (title, "handreiking", audiences, moments, summary, "", "", document_title)
     _resource(index, "eigen-" + spec_slug, spec, org.collection)
     for slug in content.HIDDEN.get(spec_slug, []):
         resource = ToolkitResourcePage.objects.get(slug=slug, locale=index.locale)
@@ -179,42 +182,50 @@ def local_toolkit(org: OrganisationPage, spec_slug: str) -> None:
             index.save_revision().publish()
 
 
+def _own_items(org: OrganisationPage, spec_slug: str) -> None:
+    for heading_title, text, recurrence, explanation in content.OWN_ITEMS.get(spec_slug, []):
+        heading = ChecklistHeading.objects.get(title=heading_title)
+        last = (
+            ChecklistItem.objects.filter(heading=heading)
+            .order_by("-sort_order")
+            .values_list("sort_order", flat=True)
+            .first()
+        )
+        ChecklistItem.objects.get_or_create(
+            heading=heading,
+            organisation=org,
+            text=text,
+            defaults={
+                "recurrence": recurrence,
+                "explanation": explanation,
+                "sort_order": (last or 0) + 1,
+            },
+        )
+
+
 def _progress(org: OrganisationPage, spec_slug: str) -> None:
     if ChecklistProgressChange.objects.filter(progress__organisation=org).exists():
         return
-    counts = content.PROGRESS[spec_slug]
     actor = get_user_model().objects.filter(username=f"{spec_slug}-coordinator").first()
     today = timezone.localdate()
-    items = list(
-        ChecklistItem.objects.order_by("heading__phase", "heading__sort_order", "sort_order")
-    )
-    records = {r.item_id: r for r in progress_records(org)}
-    done, busy, na = counts["done"], counts["in_progress"], counts["not_applicable"]
-    for position, item in enumerate(items):
-        record = records[item.pk]
-        if position < done:
-            # A year and a bit ago, so recurring items come back with `manage.py checklist_due`.
+    records = {r.item.text: r for r in progress_records(org)}
+    for text, (status, days, note) in content.PROGRESS[spec_slug].items():
+        record = records[text]
+        if status == content.DONE:
+            # In the past, so that recurring items come back with `manage.py checklist_due`.
             update_progress(
                 record,
                 actor,
-                today=today - datetime.timedelta(days=400),
-                status=ProgressStatus.DONE,
+                today=today - datetime.timedelta(days=days),
+                status=status,
                 owner=actor,
-                note="Vastgesteld en uitgevoerd.",
+                note=note,
             )
-        elif position < done + busy:
-            update_progress(
-                record,
-                actor,
-                status=ProgressStatus.IN_PROGRESS,
-                owner=actor,
-                due_date=today + datetime.timedelta(days=30 * (position - done + 1)),
-                note="Voorstel in voorbereiding.",
-            )
-        elif position < done + busy + na:
-            update_progress(
-                record, actor, status=ProgressStatus.NOT_APPLICABLE, note="Geregeld door de regio."
-            )
+        elif status == content.BUSY:
+            due = today + datetime.timedelta(days=days) if days is not None else None
+            update_progress(record, actor, status=status, owner=actor, due_date=due, note=note)
+        else:
+            update_progress(record, actor, status=status, note=note)
 
 
 def load(stdout) -> list[tuple[str, str]]:
@@ -235,6 +246,7 @@ def load(stdout) -> list[tuple[str, str]]:
     for spec in ORGANISATIONS:
         org = OrganisationPage.objects.get(official_code=spec["code"], locale__language_code="nl")
         local_toolkit(org, spec["slug"])
+        _own_items(org, spec["slug"])
         _progress(org, spec["slug"])
     # Recurring items finished long ago come back now, as the daily `checklist_due` would do.
     process_due_items()

@@ -1,5 +1,6 @@
-"""Checklist progress per organisation: who may see it, every write (with its history row) and
-the overview per heading. Recurring items come back through the daily sweep in toolkit.tasks."""
+"""Checklist progress per organisation: who may see it, every write (with its history row), the
+organisation's own items and the overview per heading. Recurring items come back through the
+daily sweep in toolkit.tasks."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from django.utils import timezone
 from wagtail.permissions import policy_registry
 
 from home.models import OrganisationPage
-from home.tenancy import Role
+from home.tenancy import Role, is_member
 
 from .models import (
     ChecklistItem,
@@ -57,6 +58,17 @@ def organisation_members(organisation: OrganisationPage, also: int | None = None
     )
 
 
+def may_edit_own_items(user: AbstractBaseUser, organisation: OrganisationPage) -> bool:
+    """Only the organisation's editors add, change and remove its own checklist items; every
+    member keeps the progress on them."""
+    return is_member(user, organisation, Role.EDITOR)
+
+
+def organisation_items(organisation: OrganisationPage) -> QuerySet[ChecklistItem]:
+    """The items an organisation works on: the national ones and its own."""
+    return ChecklistItem.objects.filter(Q(organisation__isnull=True) | Q(organisation=organisation))
+
+
 def progress_records(organisation: OrganisationPage) -> QuerySet[ChecklistProgress]:
     """The organisation's progress, with a (not started) record for every item, created lazily."""
     existing = set(
@@ -64,13 +76,13 @@ def progress_records(organisation: OrganisationPage) -> QuerySet[ChecklistProgre
             "item_id", flat=True
         )
     )
-    missing = ChecklistItem.objects.exclude(pk__in=existing)
+    missing = organisation_items(organisation).exclude(pk__in=existing)
     ChecklistProgress.objects.bulk_create(
         [ChecklistProgress(organisation=organisation, item=item) for item in missing],
         ignore_conflicts=True,
     )
     return ChecklistProgress.objects.filter(organisation=organisation).select_related(
-        "item__heading", "owner", "evidence_document", "evidence_page"
+        "item__heading", "organisation", "owner", "evidence_document", "evidence_page"
     )
 
 
@@ -144,9 +156,10 @@ class HeadingProgress:
 
 
 def progress_overview(organisation: OrganisationPage) -> list[dict]:
-    """Per phase, per heading: the records in checklist order and the share that is done."""
+    """Per phase, per heading: the records in checklist order (the organisation's own items
+    after the national ones) and the share that is done."""
     records = {r.item_id: r for r in progress_records(organisation)}
-    phases = checklist_phases()
+    phases = checklist_phases(organisation)
     for phase in phases:
         phase["headings"] = [
             HeadingProgress(heading, [records[item.pk] for item in heading.item_list])

@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from .models import ChecklistProgress, ProgressStatus
+from .models import CALENDAR_RECURRENCES, ChecklistProgress, ProgressStatus, Recurrence
 from .progress import update_progress
 
 
@@ -30,6 +30,7 @@ def send_progress_reminder(progress_id: int) -> bool:
         or progress.owner is None
         or not progress.owner.email
         or progress.status in (ProgressStatus.DONE, ProgressStatus.NOT_APPLICABLE)
+        or not progress.has_calendar
     ):
         return False
     with translation.override(settings.LANGUAGE_CODE):
@@ -48,15 +49,18 @@ def send_progress_reminder(progress_id: int) -> bool:
 def process_due_items(today: datetime.date | None = None) -> dict[str, int]:
     """Reopen recurring items whose time has come and remind owners of items now due.
 
-    Run daily (`manage.py checklist_due`); safe to run more often: every due date is reminded
-    once. Reminders are sent by a background task after the transaction commits.
+    Quarterly and yearly items come back counted from their completion, per-term items at the
+    next start of the organisation's term; items done per event or per incident have no
+    calendar, so they are neither reopened nor reminded. Run daily (`manage.py checklist_due`);
+    safe to run more often: every due date is reminded once. Reminders are sent by a background
+    task after the transaction commits.
     """
     today = today or timezone.localdate()
     reopened = reminded = 0
     with transaction.atomic():
         finished = ChecklistProgress.objects.filter(
-            status=ProgressStatus.DONE, item__recurrence__gt=0
-        ).select_related("item")
+            status=ProgressStatus.DONE, item__recurrence__in=CALENDAR_RECURRENCES
+        ).select_related("item", "organisation")
         for progress in finished:
             repeat_on = progress.repeat_on
             if repeat_on is not None and repeat_on <= today:
@@ -75,6 +79,7 @@ def process_due_items(today: datetime.date | None = None) -> dict[str, int]:
             reminded_on__isnull=True,
             owner__isnull=False,
         ).exclude(owner__email="")
+        due = due.exclude(item__recurrence__in=[Recurrence.PER_EVENT, Recurrence.PER_INCIDENT])
         for progress_id in list(due.values_list("pk", flat=True)):
             ChecklistProgress.objects.filter(pk=progress_id).update(reminded_on=today)
             transaction.on_commit(

@@ -8,7 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .models import Audience, ChecklistHeading
 from .panels import MyChecklistItemsPanel
 from .progress import user_organisations
-from .views import progress
+from .views import own_items, progress
 
 
 @hooks.register("register_admin_urls")
@@ -22,6 +22,21 @@ def register_progress_urls():
             "voortgang/<int:organisation_id>/<int:item_id>/",
             progress.edit,
             name="toolkit_progress_edit",
+        ),
+        path(
+            "voortgang/<int:organisation_id>/kop/<int:heading_id>/eigen-punt/",
+            own_items.edit,
+            name="toolkit_own_item_add",
+        ),
+        path(
+            "voortgang/<int:organisation_id>/eigen-punt/<int:item_id>/",
+            own_items.edit,
+            name="toolkit_own_item_edit",
+        ),
+        path(
+            "voortgang/<int:organisation_id>/eigen-punt/<int:item_id>/verwijderen/",
+            own_items.delete,
+            name="toolkit_own_item_delete",
         ),
     ]
 

@@ -1,5 +1,12 @@
+import re
+from datetime import datetime
+from html import unescape
+
 from django import template
 from django.conf import settings
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from wagtail.models import Page
 
 from home.models import OrganisationPage
@@ -45,3 +52,58 @@ def site_home(page: Page | None) -> Page | None:
     if page is None or not isinstance(page, Page):
         return None
     return page.get_ancestors(inclusive=True).filter(depth=2).first()
+
+
+DESCRIPTION_CHARS = 160
+BLOCK_END = re.compile(r"</(p|h[1-6]|li|div|blockquote)>|<br\s*/?>", re.I)
+
+
+@register.simple_tag
+def page_description(page: Page | None) -> str:
+    """The page's meta description: its search description, else its summary or intro as
+    plain text, shortened."""
+    if page is None or not isinstance(page, Page):
+        return ""
+    text = (
+        page.search_description
+        or getattr(page, "summary", "")
+        or unescape(strip_tags(BLOCK_END.sub(" ", str(getattr(page, "intro", "") or ""))))
+    )
+    return Truncator(" ".join(text.split())).chars(DESCRIPTION_CHARS)
+
+
+@register.simple_tag
+def filter_summary(filterset) -> str:
+    """The filters a visitor chose, for the page title: "Soort: Leidraad, Voor wie: Raadsleden"."""
+    if filterset is None or not getattr(filterset, "is_bound", False) or not filterset.is_valid():
+        return ""
+    chosen = []
+    for name, field in filterset.form.fields.items():
+        value = filterset.form.cleaned_data.get(name)
+        if value in (None, "", [], ()):
+            continue
+        if isinstance(value, str):
+            value = dict(getattr(field, "choices", ())).get(value, value)
+        chosen.append(f"{field.label}: {value}")
+    return ", ".join(chosen)
+
+
+@register.filter
+def html_datetime(value) -> str:
+    """A valid HTML <time datetime> value: local ISO 8601 to the second (Django's "c" adds
+    microseconds, which HTML does not allow)."""
+    if not value:
+        return ""
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    if isinstance(value, datetime):
+        return value.replace(microsecond=0).isoformat()
+    return value.isoformat()
+
+
+@register.simple_tag
+def title_suffix(page: Page | None, organisation: Page | None = None) -> str:
+    """The " · organisation" (or site name) after the page title; none when the title names it."""
+    name = organisation.title if organisation else settings.WAGTAIL_SITE_NAME
+    title = (page.seo_title or page.title) if isinstance(page, Page) else ""
+    return "" if name in title else f" · {name}"

@@ -153,7 +153,7 @@ def meldpunten(request):
             {
                 "id": page.pk,
                 "title": page.title,
-                "url": page.full_url,
+                "url": request.build_absolute_uri(page.get_url(request)),
                 "organisation": _organisation(org),
                 "questions": _questions(page),
             }

@@ -10,6 +10,7 @@ from wagtail.models import Locale
 from home.models import OrganisationPage
 
 from ..models import ProtocolPage, ProtocolTemplatePage
+from ..placeholders import organisation_name
 from ..section_content import ProtocolError, sections_of
 
 PROTOCOL_TITLE = "Agressieprotocol"
@@ -40,8 +41,8 @@ def derive_protocol(organisation: OrganisationPage, user=None) -> ProtocolPage:
         locale=organisation.locale,
         template_page=template,
         intro=(
-            f"<p>Afspraken van {escape(organisation.title)} over agressie en intimidatie tegen "
-            "politieke ambtsdragers.</p>"
+            f"<p>Afspraken van {escape(organisation_name(organisation.title))} over agressie en "
+            "intimidatie tegen politieke ambtsdragers.</p>"
         ),
         body=[section.as_stream_item() for section in sections.values()],
         section_bases=dict.fromkeys(sections, template.live_revision_id),

@@ -18,6 +18,7 @@ from wagtail.models import Page, PageLogEntry, WorkflowState
 from home.models import OrganisationKind, OrganisationPage
 from home.tenancy import is_national_editor
 
+from ..decisions import annotated_state, with_adoption
 from ..filters import ProtocolOverviewFilterSet
 from ..models import ProtocolPage
 
@@ -45,7 +46,7 @@ def annotated_protocols():
         status=WorkflowState.STATUS_IN_PROGRESS,
     )
     # Translations follow their Dutch source, not the template: list the source protocols.
-    return (
+    return with_adoption(
         ProtocolPage.objects.filter(locale=F("template_page__locale"))
         .annotate(
             organisation_title=Subquery(parent.values("title")[:1]),
@@ -63,6 +64,33 @@ def _behind_label(protocol: ProtocolPage) -> str:
     return ngettext(
         "%(n)d sjabloonversie achter", "%(n)d sjabloonversies achter", protocol.behind
     ) % {"n": protocol.behind}
+
+
+def _short_date(day) -> str:
+    return date_format(day, "SHORT_DATE_FORMAT")
+
+
+def _adoption_label(protocol: ProtocolPage) -> str:
+    state = annotated_state(protocol)
+    if state.decision is None:
+        return str(_("Niet vastgesteld"))
+    if state.changed:
+        return str(_("Gewijzigd na vaststelling op %(date)s")) % {
+            "date": _short_date(state.decision.decided_on)
+        }
+    return str(_("Vastgesteld op %(date)s door %(body)s")) % {
+        "date": _short_date(state.decision.decided_on),
+        "body": state.decision.body_phrase,
+    }
+
+
+def _review_label(protocol: ProtocolPage) -> str:
+    state = annotated_state(protocol)
+    if state.decision is None:
+        return "–"
+    if state.review_overdue:
+        return str(_("%(date)s (verlopen)")) % {"date": _short_date(state.decision.review_on)}
+    return _short_date(state.decision.review_on)
 
 
 def _status_label(protocol: ProtocolPage) -> str:
@@ -102,6 +130,10 @@ class ProtocolOverviewView(IndexView):
         ),
         Column("status", label=_("Status"), accessor=_status_label),
         Column("behind", label=_("Achterstand"), accessor=_behind_label, sort_key="behind"),
+        Column(
+            "adoption", label=_("Vaststelling"), accessor=_adoption_label, sort_key="adopted_on"
+        ),
+        Column("review", label=_("Herziening"), accessor=_review_label, sort_key="review_on"),
         Column(
             "base",
             label=_("Basisversie sjabloon"),

@@ -1,5 +1,6 @@
 """Admin screens of registration and evaluation: the organisation dashboard, the national
-overview, the exports, avoidance signals and the yearly evaluation."""
+overview, avoidance signals, the yearly evaluation and the retention period (the exports are in
+reporting.views.exports)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -19,42 +20,16 @@ from django.utils.translation import gettext as _
 
 from core.audit import record
 from core.models import AuditAction
-from meldingen.models import AvoidanceSignal, Melding
-from reporting import exports
-from reporting.access import Scope, coordinator_scope, export_scope, may, national_scope, rows
+from meldingen.models import AvoidanceSignal
+from reporting.access import Scope, coordinator_scope, may, national_scope, rows
 from reporting.evaluation import record_evaluation, report_data
 from reporting.figures import figures
-from reporting.filters import RegistrationFilterSet
 from reporting.forms import AvoidanceSignalForm, EvaluationForm, RetentionForm
 from reporting.models import DEFAULT_RETENTION_YEARS, EvaluationReport, PurgeRecord, RetentionPolicy
 from reporting.national import by_organisation, by_organisation_kind
 from reporting.suppression import suppress
-
-
-def _organisation(scope: Scope, value: str | None):
-    """The requested organisation within the scope (404 otherwise), or the first one."""
-    if not value:
-        return scope.organisations.first()
-    organisation = scope.organisations.filter(pk=value).first() if value.isdigit() else None
-    if organisation is None:
-        raise Http404
-    return organisation
-
-
-def _filtered(request, scope: Scope) -> RegistrationFilterSet:
-    requested = request.GET.get("organisation")
-    if requested:
-        _organisation(scope, requested)  # another organisation's meldingen do not exist here
-    return RegistrationFilterSet(
-        request.GET or None,
-        queryset=Melding.objects.filter(organisation__in=scope.organisations),
-        organisations=scope.organisations,
-    )
-
-
-def _organisations_shown(filterset: RegistrationFilterSet, scope: Scope):
-    chosen = filterset.form.cleaned_data.get("organisation") if filterset.is_valid() else None
-    return scope.organisations.filter(pk=chosen.pk) if chosen else scope.organisations
+from reporting.views.exports import personal_export_url
+from reporting.views.selection import filtered, organisations_shown, requested_organisation
 
 
 def _cached_figures(request, filterset, start, end, organisations) -> tuple:
@@ -73,9 +48,9 @@ def _cached_figures(request, filterset, start, end, organisations) -> tuple:
 
 
 def _context(request, scope: Scope, title: str) -> dict:
-    filterset = _filtered(request, scope)
+    filterset = filtered(request, scope)
     start, end = filterset.period()
-    organisations = _organisations_shown(filterset, scope)
+    organisations = organisations_shown(filterset, scope)
     result, computed_at = _cached_figures(request, filterset, start, end, organisations)
     query = request.GET.urlencode()
     return {
@@ -94,6 +69,8 @@ def dashboard(request):
     scope = coordinator_scope(request.user)
     context = _context(request, scope, _("Registratie"))
     context["personal_allowed"] = scope.personal_allowed
+    context["export_personal_csv"] = personal_export_url(request, "csv")
+    context["export_personal_xlsx"] = personal_export_url(request, "xlsx")
     return TemplateResponse(request, "reporting/admin/dashboard.html", context)
 
 
@@ -105,33 +82,6 @@ def national(request):
     context["by_organisation"] = by_organisation(meldingen)
     context["national"] = True
     return TemplateResponse(request, "reporting/admin/dashboard.html", context)
-
-
-def export(request, fmt: str):
-    if fmt not in exports.FORMATS:
-        raise Http404
-    scope = export_scope(request.user)
-    filterset = _filtered(request, scope)
-    if not filterset.is_valid():
-        raise Http404
-    personal = scope.personal_allowed and request.GET.get("persoonsgegevens") == "1"
-    header, body = exports.rows(filterset.qs.distinct(), personal)
-    organisations = _organisations_shown(filterset, scope)
-    single = organisations.first() if organisations.count() == 1 else None
-    record(
-        request.user,
-        AuditAction.EXPORT,
-        organisation=single,
-        detail=(
-            f"{fmt}; {len(body)} meldingen; persoonsgegevens {'ja' if personal else 'nee'}; "
-            f"filter {request.GET.urlencode()}"
-        )[:300],
-    )
-    response = HttpResponse(exports.render(fmt, header, body), content_type=exports.FORMATS[fmt])
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    response["Content-Disposition"] = f'attachment; filename="meldingen-{stamp}.{fmt}"'
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 def avoidance(request):
@@ -158,7 +108,7 @@ def avoidance(request):
 
 def evaluation(request):
     scope = coordinator_scope(request.user, EvaluationReport)
-    organisation = _organisation(scope, request.GET.get("organisation"))
+    organisation = requested_organisation(scope, request.GET.get("organisation"))
     try:
         year = int(request.GET.get("jaar") or timezone.localdate().year - 1)
     except ValueError as exc:
@@ -217,7 +167,7 @@ def evaluation_pdf(request, pk: int):
 
 def retention(request):
     scope = coordinator_scope(request.user, RetentionPolicy)
-    organisation = _organisation(scope, request.GET.get("organisation"))
+    organisation = requested_organisation(scope, request.GET.get("organisation"))
     policy = rows(RetentionPolicy, request.user).filter(
         organisation=organisation
     ).first() or RetentionPolicy(organisation=organisation)

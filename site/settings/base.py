@@ -1,6 +1,11 @@
 """Settings shared by every environment. No secrets here: see dev/test/production."""
 
+import os
 from pathlib import Path
+
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+
+from core.logs import logging_config
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -44,19 +49,26 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "axes",
+    "django_prometheus",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "csp",
     "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
+    # First and (but for axes) last: django-prometheus times and counts every request; pages
+    # answered from the page cache (home.caching) reach only the first (core.metrics).
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.headers.PermissionsPolicyMiddleware",
-    "accounts.middleware.ContentSecurityPolicyMiddleware",
+    "core.headers.ContentSecurityPolicyMiddleware",
     "home.caching.StoredPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -71,6 +83,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "home.caching.PublicPageCacheMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
+    # Last, as django-axes asks: it answers for a login whose failure reached a threshold.
+    "axes.middleware.AxesMiddleware",
 ]
 # Browser features no page of the platform uses: off everywhere (core.headers). Empty tuple:
 # no origin may use it.
@@ -121,7 +136,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "accounts.middleware.csp_nonce",
+                "csp.context_processors.nonce",
                 "home.caching.fragment_cache",
             ],
         },
@@ -174,9 +189,10 @@ PRIVATE_MEDIA_ROOT = VAR_DIR / "private"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    # Melding attachments: never under MEDIA_URL; served only through permission checks.
+    # Melding attachments, evaluation reports: never under MEDIA_URL, no URL at all (url()
+    # refuses); served only through permission checks. Production may use S3 for both.
     "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "core.storage.PrivateFileSystemStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
     },
 }
@@ -188,10 +204,21 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # /gereed/ answers 503 when a runnable task has waited longer than this: no worker is running.
 TASK_QUEUE_ALERT_SECONDS = 600
 
+# Prometheus at /metrics (core.metrics, docs/metrics.md): only with the bearer token
+# METRICS_TOKEN ("": none) or for a connection straight from METRICS_ALLOWED_NETWORKS (here the
+# machine itself; production sets both from the environment). Product metrics: these collectors.
+METRICS_TOKEN = ""  # nosec B105 - empty: no token accepted; production reads it from the environment
+METRICS_ALLOWED_NETWORKS = ["127.0.0.1/32", "::1/128"]
+METRICS_COLLECTORS = ["reporting.metrics.ProductCollector"]
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Veilig Bestuur"
-WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The admin page search lists only pages the user may explore (tests/home/test_report_tenancy).
+WAGTAILADMIN_PAGE_SEARCH_FILTER_BY_PERMISSIONS = True
+# Links in e-mails; `make demo` sets BASE_URL to the address it serves (scripts/demo.sh).
+WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Wagtail's database search with Dutch stemming (PostgreSQL "dutch" or Snowball on SQLite).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "toolkit.search_backend"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 # Explicit types: the OS mime database (used as fallback) often lacks the office formats.
 WAGTAILDOCS_CONTENT_TYPES = {
@@ -221,6 +248,22 @@ LOGOUT_REDIRECT_URL = "/"
 WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.AdminLoginForm"
 OTP_TOTP_ISSUER = "Veilig Bestuur"
 LOGIN_LOCKOUT = {"attempts_per_user": 5, "attempts_per_address": 20, "window": 15 * 60}
+# The lock-out runs on django-axes, attempts in the database (accounts.lockout): its backend
+# refuses a locked account or address to every caller of authenticate().
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "accounts.lockout.LockoutHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each against its own LOGIN_LOCKOUT limit
+AXES_FAILURE_LIMIT = 1  # LockoutHandler.get_failures: the number of limits reached
+AXES_COOLOFF_TIME = "accounts.lockout.cool_off"
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_ip"
+AXES_USERNAME_CALLABLE = "accounts.lockout.normalised_username"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = False  # accounts.signals clears the account's failures, not the address's
+AXES_DISABLE_ACCESS_LOG = True  # no row per successful login kept for ever
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "token"]  # masked in the stored POST data
 # Proxies in front of the application that each append to X-Forwarded-For (a load balancer,
 # a CDN): the visitor's address for limits and lock-out is read that many entries from the
 # right (core.ratelimit.client_ip). 0: the connection's address, the header is ignored.
@@ -241,25 +284,29 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-CSP_PUBLIC = {
-    "default-src": "'self'",
-    "script-src": "'self' 'nonce-{nonce}'",
-    "style-src": "'self'",
-    "img-src": "'self' data:",
-    "font-src": "'self'",
-    "connect-src": "'self'",
-    "object-src": "'none'",
-    "base-uri": "'self'",
-    "form-action": "'self'",
-    "frame-ancestors": "'none'",
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
 }
-CSP_ADMIN = {
-    **CSP_PUBLIC,
-    "script-src": "'self' 'unsafe-inline'",
-    "style-src": "'self' 'unsafe-inline'",
-    "img-src": "'self' data: blob:",
-    "frame-src": "'self'",
-    "frame-ancestors": "'self'",
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+    }
 }
 
 # Encryption at rest of melding personal data (workflows.crypto); first key encrypts.
@@ -270,17 +317,22 @@ MELDING_ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
 MELDING_ATTACHMENT_MAX_FILES = 10
 MELDING_RATE_LIMIT = (10, 3600)  # submissions per window (seconds), per user or address
 
+# Caches. "ratelimit" holds the counters of core.ratelimit, apart from the page cache so that
+# nothing evicts them; here in the process's memory (one process: runserver). Production needs
+# a store every web process shares (RATELIMIT_REDIS_URL, settings.production); tests use the
+# database.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "ratelimit",
+    },
+}
+
 DEFAULT_FROM_EMAIL = "Veilig Bestuur <noreply@veiligbestuur.invalid>"
 
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "INFO"},
-    "loggers": {
-        "django.db.backends": {"level": "WARNING"},
-        "wagtail": {"level": "WARNING"},
-        "django_tasks": {"level": "WARNING"},
-    },
-}
+# One line per event with its request id, never personal data (core.logs); LOG_FORMAT=json
+# gives JSON lines (the production default).
+LOGGING = logging_config(os.environ.get("LOG_FORMAT", "text"))
+LOGGING["loggers"].update({"wagtail": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}})

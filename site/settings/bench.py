@@ -7,9 +7,10 @@ import dj_database_url
 
 from .base import *  # noqa: F403
 from .shared_cache import shared_cache_settings
+from .whitenoise import with_whitenoise
 
 DEBUG = False
-MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]  # noqa: F405
+MIDDLEWARE = with_whitenoise(MIDDLEWARE)  # noqa: F405
 STATIC_ROOT = BASE_DIR / "var" / "bench" / "static"  # noqa: F405
 # As in production with Redis; the benchmark measures pages with and without the page cache.
 globals().update(

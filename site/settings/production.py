@@ -3,13 +3,18 @@
 See README.md ("Omgevingsvariabelen") for the full list.
 """
 
+import ipaddress
 import os
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from core.logs import logging_config
+
 from .base import *  # noqa: F403
-from .shared_cache import shared_cache_settings
+from .object_storage import object_storage_settings
+from .shared_cache import redis_cache, same_redis_database, shared_cache_settings
+from .whitenoise import with_whitenoise
 
 
 def env(name: str, default: str | None = None, *, required: bool = False) -> str:
@@ -24,8 +29,7 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = False
-# Static files from the web processes themselves (behind the CDN): no separate file server.
-MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]  # noqa: F405
+MIDDLEWARE = with_whitenoise(MIDDLEWARE)  # noqa: F405
 SECRET_KEY = env("SECRET_KEY", required=True)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "")
 if not ALLOWED_HOSTS:
@@ -47,6 +51,49 @@ if REDIS_URL:
     globals().update(
         shared_cache_settings(REDIS_URL, int(env("PUBLIC_PAGE_CACHE_SECONDS", "300")))
     )
+# Rate-limit counters (core.ratelimit): shared by every web process and never evicted, so not
+# in the page cache's database nor in a process's memory.
+RATELIMIT_REDIS_URL = env("RATELIMIT_REDIS_URL")
+if not RATELIMIT_REDIS_URL:
+    raise ImproperlyConfigured(
+        "Environment variable RATELIMIT_REDIS_URL is required in production: a Redis database "
+        "for the rate limits that every web process shares and that is never evicted (a Redis "
+        "with maxmemory-policy noeviction, e.g. redis://ratelimit-redis:6379/0); see "
+        "docs/deployment.md."
+    )
+if same_redis_database(RATELIMIT_REDIS_URL, REDIS_URL):
+    raise ImproperlyConfigured(
+        "RATELIMIT_REDIS_URL must not be the page cache's database (REDIS_URL): that one evicts "
+        "keys under memory pressure. Use a Redis with maxmemory-policy noeviction; see "
+        "docs/deployment.md."
+    )
+CACHES = {**CACHES, "ratelimit": redis_cache(RATELIMIT_REDIS_URL)}  # noqa: F405
+
+# Prometheus (/metrics, core.metrics; docs/metrics.md). Database and cache metrics through
+# django-prometheus's backends: the same drivers, counted. The endpoint answers the bearer token
+# METRICS_TOKEN, or a direct connection from METRICS_ALLOWED_NETWORKS (CIDRs, comma-separated;
+# never the load balancer's); without either, nobody.
+DATABASES["default"]["ENGINE"] = DATABASES["default"]["ENGINE"].replace(
+    "django.db.backends.", "django_prometheus.db.backends.", 1
+)
+CACHES = {
+    name: {**cache, "BACKEND": "django_prometheus.cache.backends.redis.RedisCache"}
+    if cache["BACKEND"] == "django_redis.cache.RedisCache"
+    else cache
+    for name, cache in CACHES.items()
+}
+METRICS_TOKEN = env("METRICS_TOKEN")
+if METRICS_TOKEN and len(METRICS_TOKEN) < 32:
+    raise ImproperlyConfigured(
+        "METRICS_TOKEN must be at least 32 characters, e.g. the output of "
+        '`python -c "import secrets; print(secrets.token_urlsafe(32))"`.'
+    )
+METRICS_ALLOWED_NETWORKS = env_list("METRICS_ALLOWED_NETWORKS")
+for _network in METRICS_ALLOWED_NETWORKS:
+    try:
+        ipaddress.ip_network(_network, strict=False)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"METRICS_ALLOWED_NETWORKS: {exc}") from exc
 
 WAGTAILADMIN_BASE_URL = env("BASE_URL", required=True).rstrip("/")
 
@@ -69,10 +116,22 @@ EMAIL_USE_SSL = env("EMAIL_USE_SSL", "0") == "1"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", DEFAULT_FROM_EMAIL)  # noqa: F405
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
+# Uploads: on S3-compatible object storage when its buckets are named (S3_MEDIA_BUCKET,
+# S3_ATTACHMENTS_BUCKET; site/settings/object_storage.py), else on the filesystem here.
 MEDIA_ROOT = env("MEDIA_ROOT", str(MEDIA_ROOT))  # noqa: F405
 STORAGES["private"]["OPTIONS"]["location"] = env(  # noqa: F405
     "PRIVATE_MEDIA_ROOT",
     str(PRIVATE_MEDIA_ROOT),  # noqa: F405
+)
+globals().update(
+    object_storage_settings(
+        os.environ,
+        STORAGES,  # noqa: F405
+        {
+            "CONTENT_SECURITY_POLICY": CONTENT_SECURITY_POLICY,  # noqa: F405
+            "ADMIN_CONTENT_SECURITY_POLICY": ADMIN_CONTENT_SECURITY_POLICY,  # noqa: F405
+        },
+    )
 )
 STATIC_ROOT = env("STATIC_ROOT", str(STATIC_ROOT))  # noqa: F405
 
@@ -82,7 +141,8 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "1"))
 SECURE_SSL_REDIRECT = env("SECURE_SSL_REDIRECT", "1") == "1"
 # The load balancer's health checks may come over plain HTTP (see home.health).
-SECURE_REDIRECT_EXEMPT = [r"^gezond/$", r"^gereed/$"]
+# So may Prometheus, straight to each web process (/metrics, see above).
+SECURE_REDIRECT_EXEMPT = [r"^gezond/$", r"^gereed/$", r"^metrics$"]
 TASK_QUEUE_ALERT_SECONDS = int(env("TASK_QUEUE_ALERT_SECONDS", "600"))
 SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -94,10 +154,5 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
-}
+# JSON lines with the request id by default; LOG_FORMAT=text for a readable console.
+LOGGING = logging_config(env("LOG_FORMAT", "json"), env("LOG_LEVEL", "INFO"))

@@ -235,3 +235,35 @@ def test_a_direct_client_cannot_choose_its_address(make_user, settings):
         password_login(direct, f"gok-{n}", "fout")
     again = Client(REMOTE_ADDR="203.0.113.66", HTTP_X_FORWARDED_FOR="192.0.2.1")
     assert "Te veel mislukte pogingen" in password_login(again, "iemand").content.decode()
+
+
+def test_lockout_is_kept_in_the_database_not_the_cache(client, make_user):
+    """Failed attempts are rows every web process reads (django-axes): emptying or evicting
+    the cache does not lift a lock-out, and what was typed as password or code is not stored."""
+    from axes.models import AccessAttempt
+    from django.core.cache import caches
+
+    make_user("doelwit")
+    for _ in range(settings.LOGIN_LOCKOUT["attempts_per_user"]):
+        password_login(client, "doelwit", "geheim-fout-wachtwoord", url="/admin/login/")
+    for alias in settings.CACHES:
+        caches[alias].clear()
+    locked = password_login(client, "doelwit")  # the admin's failures lock the public login
+    assert "Te veel mislukte pogingen" in locked.content.decode()
+    attempt = AccessAttempt.objects.get(username="doelwit")
+    assert "geheim-fout-wachtwoord" not in attempt.post_data
+
+
+def test_production_refuses_to_start_without_a_rate_limit_store():
+    from tests.home.test_demo import production_env
+    from tests.home.test_settings import run
+
+    env = production_env()
+    del env["RATELIMIT_REDIS_URL"]
+    result = run(["manage.py", "check"], env)
+    assert result.returncode != 0 and "RATELIMIT_REDIS_URL is required" in result.stderr
+
+    env["RATELIMIT_REDIS_URL"] = env["REDIS_URL"]  # the page cache's database evicts
+    result = run(["manage.py", "check"], env)
+    assert result.returncode != 0
+    assert "must not be the page cache's database" in result.stderr

@@ -24,7 +24,7 @@ def test_public_pages_strict_csp_with_fresh_nonce(client, org_a):
     first, second = client.get(page.url), client.get(page.url)
     assert first.status_code == 200
     csp = directives(first)
-    assert re.fullmatch(r"'self' 'nonce-[\w-]{20,}'", csp["script-src"])
+    assert re.fullmatch(r"'self' 'nonce-[\w+/=-]{20,}'", csp["script-src"])
     assert csp["style-src"] == "'self'" and csp["object-src"] == "'none'"
     assert csp["frame-ancestors"] == "'none'" and csp["base-uri"] == "'self'"
     assert "unsafe-inline" not in first["Content-Security-Policy"]
@@ -86,3 +86,18 @@ def test_browser_features_are_switched_off_on_public_admin_and_api(client, org_a
         )
         for feature in ("camera", "microphone", "geolocation", "payment", "usb"):
             assert policy[feature] == "()", (feature, response.request["PATH_INFO"])
+
+
+def test_favicon_is_served_and_linked(client, org_a):
+    """Browsers ask for /favicon.ico on every site; it used to answer 404."""
+    from django.contrib.staticfiles import finders
+    from PIL import Image
+
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("img/favicon.ico")
+    icon = Image.open(finders.find("img/favicon.ico"))
+    assert icon.format == "ICO" and (32, 32) in icon.info["sizes"]
+    page = client.get(org_a.url).content.decode()
+    assert '<link rel="icon" href="/static/img/favicon.ico"' in page
+    assert 'rel="apple-touch-icon"' in page

@@ -17,6 +17,7 @@ from veiligbestuur.settings.shared_cache import shared_cache_settings
 from wagtail.models import PageViewRestriction
 
 from home.models import HomePage, OrganisationPage
+from tests.servers import require_redis
 from toolkit.models import ToolkitIndexPage, ToolkitResourcePage
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
@@ -24,25 +25,11 @@ REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
 pytestmark = pytest.mark.django_db
 
 
-def _redis_problem() -> str | None:
-    import redis
-
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
-    except redis.RedisError as exc:
-        return str(exc)
-    return None
-
-
 @pytest.fixture
 def production_caches(settings):
     if settings.TEST_DATABASE_VENDOR != "postgresql":
         pytest.skip("the production smoke test runs on PostgreSQL (CI requires it)")
-    problem = _redis_problem()
-    if problem and os.environ.get("REQUIRE_REDIS") == "1":
-        pytest.fail(f"REQUIRE_REDIS=1 but Redis is unreachable at {REDIS_URL}: {problem}")
-    if problem:
-        pytest.skip(f"Redis unreachable at {REDIS_URL}: {problem}")
+    require_redis(REDIS_URL)
     for name, value in shared_cache_settings(REDIS_URL).items():
         setattr(settings, name, value)
     cache.clear()  # FLUSHDB on this test's own database number

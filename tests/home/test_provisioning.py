@@ -10,6 +10,7 @@ from django.apps import apps
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
+from django.test import Client
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -272,3 +273,76 @@ def test_meldpunt_partners_are_connected_to_provisioning_at_start_up():
         check=True,
     )
     assert out.stdout.strip().splitlines()[-1] == "True"
+
+
+def test_admin_action_ends_on_next_steps_and_keeps_the_new_home_a_draft(login, national_editor):
+    editor = login(national_editor)
+    url = "/admin/organisaties/inrichten/"
+    data = {"name": "Gemeente Nieuwdorp", "kind": "gemeente", "official_code": "GM9077"}
+    response = editor.post(url, data)
+    org = OrganisationPage.objects.get(official_code="GM9077")
+    assert response.status_code == 302 and response["Location"] == f"{url}?ingericht={org.pk}"
+
+    body = editor.get(response["Location"]).content.decode()
+    assert "Gemeente Nieuwdorp is ingericht." in body
+    assert "onderdelen aangemaakt of hersteld" not in body
+    for step in (
+        "Accounts aanmaken",
+        "Contactgegevens invullen",
+        "Huisstijl",
+        "komen later",
+        "Agressieprotocol afleiden",
+        "Startpagina publiceren",
+    ):
+        assert step in body, step
+    assert "/admin/users/new/" in body
+    assert f"/admin/groups/edit/{org.coordinators_group.pk}/" in body
+    assert f"/admin/pages/{org.pk}/edit/" in body
+    assert f"/admin/protocollen/afleiden/{org.pk}/" in body
+    assert "bezoekers zien hem pas als je hem publiceert" in body
+
+    # The new home is a draft: not on the public site until an editor publishes it.
+    assert not org.live
+    public_url = org.get_parent().url + org.slug + "/"
+    anonymous = Client()
+    assert anonymous.get(public_url).status_code == 404
+    org.get_latest_revision().publish()
+    assert anonymous.get(public_url).status_code == 200
+    steps = editor.get(f"{url}?ingericht={org.pk}").content.decode()
+    assert "De startpagina is gepubliceerd." in steps
+
+    # Provisioning again repairs nothing, unpublishes nothing.
+    before = row_counts()
+    editor.post(url, data)
+    org.refresh_from_db()
+    assert org.live and row_counts() == before
+
+
+def test_existing_organisation_stays_live_when_provisioned_again(login, national_editor, org_a):
+    client = login(national_editor)
+    data = {"name": org_a.title, "kind": org_a.kind, "official_code": org_a.official_code}
+    response = client.post("/admin/organisaties/inrichten/", data, follow=True)
+    assert "was al volledig ingericht" in response.content.decode()
+    org_a.refresh_from_db()
+    assert org_a.live and not org_a.has_unpublished_changes
+
+
+def test_command_leaves_a_new_home_a_draft_and_points_to_the_next_steps(home_page, capsys):
+    call_command(
+        "provision_organisation", "--name", "Gemeente Z", "--kind", "gemeente", "--code", "GM9078"
+    )
+    out = capsys.readouterr().out
+    org = OrganisationPage.objects.get(official_code="GM9078")
+    assert not org.live and "concept" in out
+    assert f"/admin/organisaties/inrichten/?ingericht={org.pk}" in out
+    call_command(
+        "provision_organisation",
+        "--name",
+        "Gemeente Y",
+        "--kind",
+        "gemeente",
+        "--code",
+        "GM9079",
+        "--publiceer",
+    )
+    assert OrganisationPage.objects.get(official_code="GM9079").live

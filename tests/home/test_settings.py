@@ -51,7 +51,7 @@ def test_production_reads_environment():
         "'b.example.nl']",
         "db.example.nl",
         "https://veiligbestuur.example.nl",
-        "django_redis.cache.RedisCache",
+        "django_prometheus.cache.backends.redis.RedisCache",  # django-redis, counted for /metrics
         "smtp.example.nl",
         "False",
     ]

@@ -107,11 +107,16 @@ def changed(client, world) -> bool:
 
 
 def _export(client, world, personal: bool) -> bool:
-    params = "?persoonsgegevens=1" if personal else ""
     found = False
     for fmt in ("csv", "xlsx"):
-        response = client.get(f"/admin/registratie/export/{fmt}/{params}")
-        if response.status_code != 200:
+        if personal:  # only through the form: a purpose and the confirmation, posted
+            response = client.post(
+                "/admin/registratie/export/persoonsgegevens/",
+                {"purpose": "betrokkene", "format": fmt, "confirm": "on"},
+            )
+        else:
+            response = client.get(f"/admin/registratie/export/{fmt}/")
+        if response.status_code != 200 or "Content-Disposition" not in response:
             continue
         if fmt == "xlsx":
             import io

@@ -319,7 +319,7 @@ def test_form_asks_the_new_questions_in_groups(client, melden, reporter, partner
     assert 'name="consent_kinds" value="politie"' in body
     assert 'name="consent_kinds" value="om"' in body
     assert 'value="veiligheidscoordinator"' not in body
-    assert "interne partners van uw eigen organisatie ontvangen uw melding altijd" in body
+    assert "andere meldpunten van uw eigen organisatie ontvangen uw melding altijd" in body
     # "Bij mij thuis" is a place, no longer a channel.
     assert 'value="thuis"' not in select(body, "channel")
     assert 'value="thuis"' in select(body, "place") and "Bij mij thuis" in select(body, "place")

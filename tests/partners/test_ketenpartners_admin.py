@@ -64,12 +64,15 @@ def test_coordinator_cannot_create_partner_for_other_organisation(
     assert not Partner.objects.filter(name="Stiekem").exists()
 
 
-def test_coordinator_rules_are_own_only_and_never_national(client, coordinator_a, org_a, data):
+def test_coordinator_edits_own_rules_and_never_national(client, coordinator_a, org_a, data):
     client.force_login(coordinator_a)
     listing = client.get("/admin/routingrule/").content.decode()
     assert "Regel van Beestad" not in listing
-    assert "Bedreiging naar politie" not in listing  # national rules are not theirs to edit
     national = RoutingRule.objects.get(name="Bedreiging naar politie")
+    # National rules are listed (they route this organisation's meldingen), never editable.
+    assert "Bedreiging naar politie" in listing
+    assert f"/admin/routingrule/edit/{national.pk}/" not in listing
+    assert f"/admin/routingrule/delete/{national.pk}/" not in listing
     assert client.get(f"/admin/routingrule/edit/{national.pk}/").status_code == 404
     assert client.get(f"/admin/routingrule/edit/{data['other_rule'].pk}/").status_code == 404
 

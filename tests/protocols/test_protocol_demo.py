@@ -8,8 +8,9 @@ from django.apps import apps
 from home import demo as home_demo
 from home.models import OrganisationPage
 from protocols import demo as protocols_demo
+from protocols.decisions import AdoptionStatus, adoption_state
 from protocols.demo_content import VOORBEELDSTAD_MELDEN
-from protocols.models import ProtocolPage, ProtocolTemplatePage
+from protocols.models import AdoptingBody, ProtocolPage, ProtocolTemplatePage
 from protocols.sections import SectionState, compare
 from tests.protocol_factories import section_value
 
@@ -29,7 +30,7 @@ def load(django_capture_on_commit_callbacks):
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures("empty_database")
-def test_demo_loads_idempotently_and_shows_a_protocol_behind(load):
+def test_demo_loads_idempotently_and_shows_a_protocol_behind(load, client):
     load()
     protocols = {p.get_parent().specific.official_code: p for p in ProtocolPage.objects.all()}
     assert set(protocols) == set(OrganisationPage.objects.values_list("official_code", flat=True))
@@ -45,10 +46,22 @@ def test_demo_loads_idempotently_and_shows_a_protocol_behind(load):
     assert compare(protocols["GM9999"]).behind == []
     assert section_value(protocols["GM9999"], "melden")["text"] == VOORBEELDSTAD_MELDEN
 
+    # A believable adoption state: adopted by the college, changed since adoption, not yet.
+    states = {code: adoption_state(p).status for code, p in protocols.items()}
+    assert states == {
+        "GM9999": AdoptionStatus.ADOPTED,
+        "WS9999": AdoptionStatus.CHANGED,
+        "PV99": AdoptionStatus.NOT_ADOPTED,
+    }
+    assert protocols["GM9999"].adoptions.get().adopted_by == AdoptingBody.COLLEGE
+    public = client.get(protocols["GM9999"].url).content.decode()
+    assert "Vastgesteld door het college van burgemeester en wethouders op" in public
+
     before = protocol_revisions()
     load()
     assert protocol_revisions() == before
     assert ProtocolPage.objects.count() == 3
+    assert sum(p.adoptions.count() for p in ProtocolPage.objects.all()) == 2
 
 
 def protocol_revisions() -> int:

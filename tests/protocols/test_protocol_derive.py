@@ -70,7 +70,7 @@ def test_placeholders_are_filled_from_current_organisation_data(org_a, home_page
     protocol.save_revision().publish()
 
     html = client.get(fresh(protocol).url).content.decode()
-    assert "Dit geldt binnen Gemeente Aadorp." in html
+    assert "Dit geldt binnen de gemeente Aadorp." in html
     assert "Meld elk incident bij Sanne de Vries, telefoon 06 111." in html
     assert "Na een incident neemt de burgemeester binnen enkele dagen contact op." in html
     assert "{organisatie}" not in html
@@ -110,4 +110,4 @@ def test_office_holder_downloads_protocol_as_pdf(org_a, home_page, client):
         zlib.decompress(stream)
         for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", response.content, re.S)
     )
-    assert b"Dit geldt binnen Gemeente Aadorp." in text  # placeholders filled, as on the page
+    assert b"Dit geldt binnen de gemeente Aadorp." in text  # placeholders filled, as on the page

@@ -156,7 +156,7 @@ def test_fixed_sections_follow_the_template_on_next_publish(
     assert section_value(protocol, "melden")["text"] == OWN_REPORT
     assert not protocol.has_unpublished_changes
     html = client.get(protocol.url).content.decode()
-    assert "Emotie mag, agressie en intimidatie niet. Dit geldt binnen Gemeente Aadorp." in html
+    assert "Emotie mag, agressie en intimidatie niet. Dit geldt binnen de gemeente Aadorp." in html
 
 
 def test_unchanged_fixed_text_from_old_base_still_validates(setup, redacteur_a, login):

@@ -85,12 +85,13 @@ def test_loading_again_adds_nothing(checklist):
 
 def test_recurring_items_from_the_seed_are_marked(checklist):
     recurrence = dict(ChecklistItem.objects.values_list("text", "recurrence"))
-    assert recurrence["Incidenten intern regelmatig bespreken"] == 3
-    assert recurrence["Incidenten systematisch evalueren"] == 12
-    assert recurrence["Per zittings- of collegetermijn uitgangspunten herijken"] == 48
+    assert recurrence["Incidenten intern regelmatig bespreken"] == "kwartaal"
+    assert recurrence["Operationele risicoanalyses (laten) uitvoeren"] == "per_evenement"
+    assert recurrence["Incidenten systematisch evalueren"] == "per_incident"
+    assert recurrence["Per zittings- of collegetermijn uitgangspunten herijken"] == "termijn"
     assert (
         recurrence["Processen controleren en jaarlijks evalueren naar aanleiding van incidenten"]
-        == 12
+        == "jaarlijks"
     )
 
 

@@ -170,7 +170,7 @@ def test_progress_of_one_organisation_does_not_leak_into_another(
 def test_yearly_item_comes_back_when_due_and_owner_is_reminded(
     org_a, coordinator_a, checklist, django_capture_on_commit_callbacks
 ):
-    text = "Incidenten systematisch evalueren"
+    text = "Processen controleren en jaarlijks evalueren naar aanleiding van incidenten"
     progress = update_progress(
         record(org_a, text),
         coordinator_a,
@@ -217,13 +217,18 @@ def test_one_off_done_items_never_come_back(org_a, coordinator_a, checklist):
     assert record(org_a, "Sanctiebeleid bepalen").status == "gereed"
 
 
-def test_term_item_comes_back_after_four_years(org_a, coordinator_a, checklist):
+def test_term_item_comes_back_at_the_next_term_start(org_a, coordinator_a, checklist):
     text = "Per zittings- of collegetermijn uitgangspunten herijken"
-    update_progress(
-        record(org_a, text), coordinator_a, today=datetime.date(2022, 3, 31), status="gereed"
+    org_a.term_start = datetime.date(2022, 3, 16)
+    org_a.save()
+    progress = update_progress(
+        record(org_a, text), coordinator_a, today=datetime.date(2024, 9, 1), status="gereed"
     )
-    assert process_due_items(datetime.date(2026, 3, 30))["reopened"] == 0
-    assert process_due_items(datetime.date(2026, 3, 31))["reopened"] == 1
+    # The next election, not four years after completion (2028-09-01).
+    assert progress.repeat_on == datetime.date(2026, 3, 16)
+    assert process_due_items(datetime.date(2026, 3, 15))["reopened"] == 0
+    assert process_due_items(datetime.date(2026, 3, 16))["reopened"] == 1
+    assert record(org_a, text).due_date == datetime.date(2026, 3, 16)
 
 
 def test_overdue_item_reminds_owner_and_new_due_date_reminds_again(

@@ -62,14 +62,15 @@ def test_empty_query_shows_only_the_form(client, content):
 
 
 def test_uses_postgresql_full_text_search_on_postgresql(content):
+    from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
     from wagtail.search.backends import get_search_backend
 
     backend = get_search_backend()
     if connection.vendor == "postgresql":
-        assert type(backend).__name__ == "PostgresSearchBackend"
-    assert (
-        settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "wagtail.search.backends.database"
-    )
+        # Wagtail's PostgreSQL full text search, with the Dutch configuration.
+        assert isinstance(backend, PostgresSearchBackend)
+        assert backend.config == "dutch"
+    assert settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "toolkit.search_backend"
 
 
 def test_finds_the_checklist_by_item_text_also_after_an_edit(client, home_page):

@@ -2,9 +2,9 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from toolkit.checklist import load_audiences, load_checklist
+    # The checklist itself is loaded by 0004, once items have their current shape.
+    from toolkit.checklist import load_audiences
 
-    load_checklist(apps.get_model("toolkit", "ChecklistHeading"), apps.get_model("toolkit", "ChecklistItem"))
     load_audiences(apps.get_model("toolkit", "Audience"))
 
 

@@ -1,4 +1,5 @@
 from .checklist import (
+    CALENDAR_RECURRENCES,
     ChecklistHeading,
     ChecklistItem,
     ChecklistPage,
@@ -6,6 +7,7 @@ from .checklist import (
     Recurrence,
     add_months,
     checklist_phases,
+    next_term_start,
 )
 from .progress import ChecklistProgress, ChecklistProgressChange, ProgressStatus
 from .resources import (
@@ -19,6 +21,7 @@ from .stappenplan import StappenplanPage, StappenplanStep
 from .taxonomy import MOMENT_FIELDS, Audience, Moment, ResourceKind, StappenplanRole
 
 __all__ = [
+    "CALENDAR_RECURRENCES",
     "MOMENT_FIELDS",
     "Audience",
     "ChecklistHeading",
@@ -41,4 +44,5 @@ __all__ = [
     "add_months",
     "checklist_phases",
     "national_resources",
+    "next_term_start",
 ]

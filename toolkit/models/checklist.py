@@ -1,4 +1,5 @@
-"""The Checklist Veilig Openbaar Bestuur: national content and its public page."""
+"""The Checklist Veilig Openbaar Bestuur: national content, organisations' own items under its
+headings, recurrence, and the public page."""
 
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ import datetime
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from modelcluster.forms import BaseChildFormSet
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.models import OrganisationPage
 from home.page_facts import PageFactsMixin
 
 
@@ -22,13 +25,23 @@ class ChecklistPhase(models.TextChoices):
     EXECUTION = "uitvoering", _("2. Uitvoering – door het jaar heen")
 
 
-class Recurrence(models.IntegerChoices):
-    """How often an item comes back after it was done, in months (0: once)."""
+class Recurrence(models.TextChoices):
+    """When an item comes back. Only quarterly, yearly and per-term items have a calendar date;
+    per-event and per-incident items are done each time the occasion arises."""
 
-    ONCE = 0, _("eenmalig")
-    QUARTERLY = 3, _("elk kwartaal")
-    YEARLY = 12, _("jaarlijks")
-    TERM = 48, _("per zittings- of collegetermijn")
+    ONCE = "eenmalig", _("eenmalig")
+    PER_EVENT = "per_evenement", _("bij elk evenement")
+    PER_INCIDENT = "per_incident", _("na elk incident")
+    QUARTERLY = "kwartaal", _("elk kwartaal")
+    YEARLY = "jaarlijks", _("jaarlijks")
+    TERM = "termijn", _("per zittings- of collegetermijn")
+
+
+# Months after completion for the recurrences counted from the completion date.
+MONTHS_AFTER_COMPLETION = {Recurrence.QUARTERLY: 3, Recurrence.YEARLY: 12}
+# Recurrences that put an item back on the calendar (the daily sweep reopens them).
+CALENDAR_RECURRENCES = [*MONTHS_AFTER_COMPLETION, Recurrence.TERM]
+TERM_MONTHS = 48  # raad, Staten and algemeen bestuur are elected for four years
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -38,6 +51,33 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     return day.replace(
         year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
     )
+
+
+def next_term_start(term_start: datetime.date, after: datetime.date) -> datetime.date:
+    """The first start of a term (term_start plus a multiple of four years) after `after`."""
+    terms = (after.year - term_start.year) // 4 - 1
+    start = add_months(term_start, TERM_MONTHS * terms)
+    while start <= after:
+        terms += 1
+        start = add_months(term_start, TERM_MONTHS * terms)
+    return start
+
+
+class NationalItemsPanel(InlinePanel):
+    """The items of a heading in the national editor: only the national ones. Organisations'
+    own items under the heading stay untouched when the heading is saved."""
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        options["formsets"][self.relation_name]["formset"] = NationalItemsFormSet
+        return options
+
+
+class NationalItemsFormSet(BaseChildFormSet):
+    def __init__(self, data=None, files=None, instance=None, queryset=None, **kwargs):
+        if queryset is None and instance is not None and instance.pk:
+            queryset = instance.items.filter(organisation__isnull=True)
+        super().__init__(data, files, instance=instance, queryset=queryset, **kwargs)
 
 
 class ChecklistHeading(ClusterableModel):
@@ -57,7 +97,7 @@ class ChecklistHeading(ClusterableModel):
         FieldPanel("phase"),
         FieldPanel("title"),
         FieldPanel("sort_order"),
-        InlinePanel("items", heading=_("Punten"), label=_("Punt"), min_num=1),
+        NationalItemsPanel("items", heading=_("Punten"), label=_("Punt"), min_num=1),
     ]
 
     class Meta:
@@ -76,9 +116,20 @@ class ChecklistHeading(ClusterableModel):
 
 
 class ChecklistItem(Orderable):
-    """One point of the checklist; recurring points come back after they were done."""
+    """One point of the checklist: national (from the Checklist Veilig Openbaar Bestuur) or an
+    organisation's own point under a national heading."""
 
     heading = ParentalKey(ChecklistHeading, on_delete=models.CASCADE, related_name="items")
+    # Empty for national items; an organisation's own item is seen and kept by it alone.
+    organisation = models.ForeignKey(
+        OrganisationPage,
+        verbose_name=_("organisatie"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
     text = models.CharField(
         _("punt"),
         max_length=300,
@@ -92,12 +143,15 @@ class ChecklistItem(Orderable):
             "voortgang."
         ),
     )
-    recurrence = models.PositiveSmallIntegerField(
+    recurrence = models.CharField(
         _("herhaling"),
+        max_length=20,
         choices=Recurrence.choices,
         default=Recurrence.ONCE,
         help_text=_(
-            "Een terugkerend punt staat bij elke organisatie na deze termijn weer op niet gestart."
+            "Per kwartaal of jaarlijks: het punt staat na die tijd weer open. Per termijn: weer "
+            "open bij de start van de volgende zittingstermijn van de organisatie. Bij elk "
+            "evenement of na elk incident: geen datum, het punt hoort bij elke gelegenheid."
         ),
     )
 
@@ -107,7 +161,16 @@ class ChecklistItem(Orderable):
         verbose_name = _("checklistpunt")
         verbose_name_plural = _("checklistpunten")
         constraints = [
-            models.UniqueConstraint(fields=["heading", "text"], name="toolkit_item_unique"),
+            models.UniqueConstraint(
+                fields=["heading", "text"],
+                condition=models.Q(organisation__isnull=True),
+                name="toolkit_item_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["heading", "organisation", "text"],
+                condition=models.Q(organisation__isnull=False),
+                name="toolkit_own_item_unique",
+            ),
             models.CheckConstraint(
                 condition=models.Q(recurrence__in=Recurrence.values), name="toolkit_item_recurrence"
             ),
@@ -116,10 +179,29 @@ class ChecklistItem(Orderable):
     def __str__(self) -> str:
         return self.text
 
+    @property
+    def recurrence_label(self) -> str:
+        """The recurrence as shown next to the item; empty for one-off items and where the
+        item's own text already says it (\"Per zittings- of collegetermijn ...\")."""
+        if self.recurrence == Recurrence.ONCE:
+            return ""
+        label = str(self.get_recurrence_display())
+        return "" if label.lower() in self.text.lower() else label
 
-def checklist_phases() -> list[dict]:
-    """[{value, label, headings: [heading with .item_list]}] in checklist order."""
-    headings = list(ChecklistHeading.objects.prefetch_related("items"))
+
+def checklist_phases(organisation: OrganisationPage | None = None) -> list[dict]:
+    """[{value, label, headings: [heading with .item_list]}] in checklist order: the national
+    items, followed per heading by the organisation's own items when one is given."""
+    own = models.Q(organisation__isnull=True)
+    if organisation is not None:
+        own |= models.Q(organisation=organisation)
+    items = models.Prefetch(
+        "items",
+        queryset=ChecklistItem.objects.filter(own).order_by(
+            models.F("organisation").asc(nulls_first=True), "sort_order", "pk"
+        ),
+    )
+    headings = list(ChecklistHeading.objects.prefetch_related(items))
     phases = []
     for value, label in ChecklistPhase.choices:
         phase_headings = [h for h in headings if h.phase == value]
@@ -153,10 +235,11 @@ class ChecklistPage(PageFactsMixin, Page):
         verbose_name_plural = _("checklists")
 
     def checklist_text(self) -> str:
-        """All headings and items, for the search index (re-indexed when they change)."""
+        """All headings and national items, for the search index (re-indexed when they change)."""
         return "\n".join(
-            f"{heading.title}\n" + "\n".join(item.text for item in heading.items.all())
-            for heading in ChecklistHeading.objects.prefetch_related("items")
+            "\n".join([heading.title, *(item.text for item in heading.item_list)])
+            for phase in checklist_phases()
+            for heading in phase["headings"]
         )
 
     def get_context(self, request, *args, **kwargs):

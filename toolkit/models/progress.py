@@ -11,7 +11,13 @@ from django.utils.translation import gettext_lazy as _
 
 from home.models import OrganisationPage
 
-from .checklist import ChecklistItem, add_months
+from .checklist import (
+    MONTHS_AFTER_COMPLETION,
+    ChecklistItem,
+    Recurrence,
+    add_months,
+    next_term_start,
+)
 
 
 class ProgressStatus(models.TextChoices):
@@ -123,15 +129,39 @@ class ChecklistProgress(models.Model):
 
     @property
     def repeat_on(self) -> datetime.date | None:
-        """When a finished recurring item comes back; None for one-off or unfinished items."""
-        if self.status != ProgressStatus.DONE or not self.item.recurrence:
+        """When a finished item comes back: quarterly and yearly items counted from completion,
+        per-term items at the next start of the organisation's term (None while the
+        organisation has not entered its term start); never for one-off, per-event and
+        per-incident items, nor for unfinished ones."""
+        if self.status != ProgressStatus.DONE:
             return None
-        return add_months(self.completed_on, self.item.recurrence)
+        recurrence = self.item.recurrence
+        if recurrence in MONTHS_AFTER_COMPLETION:
+            return add_months(self.completed_on, MONTHS_AFTER_COMPLETION[recurrence])
+        if recurrence == Recurrence.TERM and self.organisation.term_start:
+            return next_term_start(self.organisation.term_start, self.completed_on)
+        return None
+
+    @property
+    def has_calendar(self) -> bool:
+        """False for items that come with every event or incident: they have no due date."""
+        return self.item.recurrence not in (Recurrence.PER_EVENT, Recurrence.PER_INCIDENT)
+
+    @property
+    def needs_term_start(self) -> bool:
+        """A finished per-term item cannot come back until the organisation's term start is
+        known."""
+        return (
+            self.status == ProgressStatus.DONE
+            and self.item.recurrence == Recurrence.TERM
+            and not self.organisation.term_start
+        )
 
     @property
     def is_overdue(self) -> bool:
         return (
-            self.due_date is not None
+            self.has_calendar
+            and self.due_date is not None
             and self.status in (ProgressStatus.NOT_STARTED, ProgressStatus.IN_PROGRESS)
             and self.due_date < timezone.localdate()
         )

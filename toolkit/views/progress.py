@@ -17,6 +17,7 @@ from home.models import OrganisationPage
 
 from ..forms import ProgressForm
 from ..progress import (
+    may_edit_own_items,
     progress_overview,
     progress_records,
     update_progress,
@@ -46,7 +47,11 @@ def overview(request: HttpRequest, organisation_id: int) -> HttpResponse:
     return TemplateResponse(
         request,
         "toolkit/admin/progress_overview.html",
-        {"organisation": organisation, "phases": progress_overview(organisation)},
+        {
+            "organisation": organisation,
+            "phases": progress_overview(organisation),
+            "may_edit_own_items": may_edit_own_items(request.user, organisation),
+        },
     )
 
 
@@ -67,5 +72,11 @@ def edit(request: HttpRequest, organisation_id: int, item_id: int) -> HttpRespon
     return TemplateResponse(
         request,
         "toolkit/admin/progress_edit.html",
-        {"organisation": organisation, "progress": progress, "form": form, "history": history},
+        {
+            "organisation": organisation,
+            "progress": progress,
+            "form": form,
+            "history": history,
+            "may_edit_own_items": may_edit_own_items(request.user, organisation),
+        },
     )

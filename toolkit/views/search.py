@@ -1,4 +1,5 @@
-"""Site search over all public pages: toolkit, Stappenplan, Checklist, protocols, ..."""
+"""Site search over all public pages of the current language: toolkit, Stappenplan, Checklist,
+protocols, ... Dutch words are stemmed (toolkit.search_backend)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page
+
+from toolkit.search_snippets import snippet
 
 PAGE_SIZE = 20
 
@@ -17,4 +20,6 @@ def search(request: HttpRequest) -> HttpResponse:
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
         paginator = Paginator(pages.search(query, operator="and"), PAGE_SIZE)
         results = paginator.get_page(request.GET.get("pagina"))
+        for result in results:
+            result.snippet = snippet(result, query)
     return TemplateResponse(request, "toolkit/search.html", {"query": query, "results": results})

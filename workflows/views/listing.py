@@ -12,7 +12,7 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from meldingen.filters import MeldingFilterSet
 from meldingen.models import Melding
-from meldingen.permissions import meldingen_for_coordinator
+from meldingen.permissions import coordinated_organisations, meldingen_for_coordinator
 
 
 class ReferenceColumn(TitleColumn):
@@ -26,14 +26,20 @@ class MeldingIndexView(generic.IndexView):
     page_title = _("Meldingen")
     header_icon = "warning"
     template_name = "workflows/admin/listing.html"
+    # The table scrolls sideways inside its box on a phone (shared with the partner listings).
+    results_template_name = "partners/admin/listing_results.html"
     index_url_name = "melding_list"
     index_results_url_name = "melding_list_results"
     filterset_class = MeldingFilterSet
     paginate_by = 50
     default_ordering = "-created_at"
-    columns = [
+    all_columns = [
         ReferenceColumn(
-            "reference", label=_("Kenmerk"), url_name="melding_detail", sort_key="reference"
+            "reference",
+            label=_("Kenmerk"),
+            url_name="melding_detail",
+            sort_key="reference",
+            classname="vb-nowrap",
         ),
         Column(
             "organisation",
@@ -45,6 +51,13 @@ class MeldingIndexView(generic.IndexView):
         Column("severity", label=_("Ernst"), accessor="get_severity_display", sort_key="severity"),
         Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
     ]
+
+    @cached_property
+    def columns(self):
+        """Without the organisation column for a coordinator of one organisation."""
+        if coordinated_organisations(self.request.user)[:2].count() > 1:
+            return self.all_columns
+        return [column for column in self.all_columns if column.name != "organisation"]
 
     def get_base_queryset(self):
         return meldingen_for_coordinator(self.request.user).select_related("organisation")
