@@ -27,8 +27,8 @@ def page_text(page: Page) -> list[str]:
                 value = field.get_value(page)
             except AttributeError:
                 continue
-            if value:
-                parts.append(unescape(strip_tags(str(value))))
+            values = value if isinstance(value, list | tuple) else [value]
+            parts.extend(unescape(strip_tags(str(item))) for item in values if item)
     return " ".join(parts).split()
 
 

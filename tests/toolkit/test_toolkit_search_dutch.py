@@ -114,3 +114,14 @@ def test_the_same_on_the_embedded_sqlite_default():
     )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     assert " passed" in run.stdout and "failed" not in run.stdout
+
+
+def test_the_snippet_of_a_body_is_text_without_code(client, home_page):
+    """A rich text body is searchable content as a list of texts: the snippet shows the text,
+    not the list (it once read "['Bel 0800 ...']")."""
+    index = toolkit_index(home_page)
+    body = "<p>Bel de politie als u wordt bedreigd.</p>"
+    resource(index, "Hulp na intimidatie", summary="Steun.", body=body)
+    html = search(client, "bedreigd").content.decode()
+    assert "Bel de politie als u wordt <mark>bedreigd.</mark>" in html
+    assert "[&#x27;" not in html and "&#x27;]" not in html and "['" not in html
