@@ -206,6 +206,11 @@ def test_reporting_lines_and_wording_fit_each_kind_of_organisation(
     provincial_roles = re.findall(r"<dt>([^<]+)</dt>", provincie)
     for heading in ("Commissaris van de Koning", "Statengriffier", "Provinciesecretaris"):
         assert heading in provincial_roles, heading
+    # In a waterschap one person is griffier and secretaris: one heading, both sets of tasks.
+    roles_list = re.search(r'<dl class="roles">(.*?)</dl>', waterschap, re.S).group(1)
+    water_roles = re.findall(r"<dt>([^<]+)</dt>", roles_list)
+    assert water_roles.count("Secretaris-directeur") == 1 and "Dijkgraaf" in water_roles
+    assert len(re.findall(r'<dd class="rich-text">', roles_list)) == len(water_roles) + 1
 
 
 def test_the_core_is_fixed_and_preventie_and_communicatie_may_not_be_dropped(

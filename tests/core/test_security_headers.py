@@ -101,3 +101,17 @@ def test_favicon_is_served_and_linked(client, org_a):
     page = client.get(org_a.url).content.decode()
     assert '<link rel="icon" href="/static/img/favicon.ico"' in page
     assert 'rel="apple-touch-icon"' in page
+
+
+def test_the_policy_comes_from_django_csp(settings):
+    """The kept library writes the header (issue 18): one middleware, django-csp's, with our
+    admin/public split on top; no hand-written policy builder is left."""
+    from csp.middleware import CSPMiddleware
+    from django.utils.module_loading import import_string
+
+    writers = [
+        path for path in settings.MIDDLEWARE if "csp" in path.lower() or "security" in path.lower()
+    ]
+    csp_writers = [p for p in writers if issubclass(import_string(p), CSPMiddleware)]
+    assert csp_writers == ["core.headers.ContentSecurityPolicyMiddleware"]
+    assert "CSP_PUBLIC" not in dir(settings) and "CSP_ADMIN" not in dir(settings)
