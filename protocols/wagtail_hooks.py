@@ -93,6 +93,18 @@ def ask_for_new_adoption(request, page):
     return redirect(reverse("protocols_adoption", args=[page.pk]) + "?na_publicatie=1")
 
 
+@hooks.register("after_edit_page")
+def ask_after_approval_in_the_editor(request, page):
+    """"Goedkeuren en publiceren" in the editor publishes through the workflow, which calls no
+    publish hook: when that approval published the protocol, ask the same question."""
+    if "action-workflow-action" not in request.POST:
+        return None
+    page = type(page).objects.get(pk=page.pk)
+    if not page.live or page.live_revision_id != page.latest_revision_id:
+        return None  # a step before the last one: nothing published yet
+    return ask_for_new_adoption(request, page)
+
+
 @hooks.register("register_log_actions")
 def register_adoption_log_actions(actions):
     actions.register_action(

@@ -496,3 +496,32 @@ def test_national_overview_shows_adoption_and_review(
     review = client.get(url, {"adoption": "herziening"}).content.decode()
     assert "Gemeente Aadorp" in review and "Gemeente Beestad" not in review
     assert f"{date_format(TODAY(), 'SHORT_DATE_FORMAT')} (verlopen)" in review
+
+
+def test_approving_a_changed_protocol_in_the_editor_asks_the_same_question(
+    home_page, org_a, redacteur_a, publiceerder_a, login
+):
+    """The usual path: the redacteur submits, the publiceerder approves with "Goedkeuren en
+    publiceren" in the editor; the workflow publishes, and the adoption question follows."""
+    protocol = simple_protocol(home_page, org_a)
+    record_decision(protocol, publiceerder_a, "college", TODAY() - datetime.timedelta(days=9), "9")
+    edit_url = reverse("wagtailadmin_pages:edit", args=[protocol.pk])
+    changed = [
+        ("norm", "Uitgangspunten", NORM_TEXT),
+        ("melden", "Melden en registreren", "<p>Meld het altijd bij de griffie.</p>"),
+        ("nazorg", "Nazorg", AFTERCARE_TEXT),
+        ("media", "Communicatie", MEDIA_TEXT),
+    ]
+    submitted = login(redacteur_a).post(
+        edit_url, edit_form_data(fresh(protocol), changed, **{"action-submit": "1"})
+    )
+    assert submitted.status_code == 302 and fresh(protocol).has_unpublished_changes
+    approve = {"action-workflow-action": "1", "workflow-action-name": "approve"}
+    response = login(publiceerder_a).post(
+        edit_url, edit_form_data(fresh(protocol), changed, **approve)
+    )
+    assert fresh(protocol).live_revision_id == fresh(protocol).latest_revision_id
+    assert response.status_code == 302
+    assert response["Location"] == reverse("protocols_adoption", args=[protocol.pk]) + (
+        "?na_publicatie=1"
+    )
