@@ -62,6 +62,18 @@ def build_world() -> HomePage:
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         build_world()
+    yield
+    # Servers and workers the tests started may hold a connection PostgreSQL has not closed
+    # yet; the test database could then not be dropped and would stay behind on the server.
+    with django_db_blocker.unblock():
+        from django.db import connection
+
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
 
 
 def _empties_database(item) -> bool:
