@@ -59,6 +59,9 @@ def test_protocol_derived_rewritten_submitted_approved_and_public(new_page, orga
     protocol.refresh_from_db()
     assert protocol.workflow_in_progress and not protocol.live
     assert NEW_TEXT in str(protocol.get_latest_revision_as_object().body.raw_data)
+    # The redacteur is done: an editor left open keeps autosaving, and a revision saved while
+    # the publiceerder approves makes Wagtail refuse the approval as a conflict (issue 20).
+    editor.close()
 
     # The publiceerder finds it on the admin dashboard and approves it.
     publisher = new_page()
