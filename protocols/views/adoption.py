@@ -39,7 +39,7 @@ class DecisionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
         bodies = bodies_for(organisation.kind if organisation else None)
-        self.fields["adopted_by"].choices = [("", "---------")] + [
+        self.fields["adopted_by"].choices = [("", _("Kies wie het besluit nam"))] + [
             (body.value, body.label) for body in bodies
         ]
         self.fields["review_on"].required = False

@@ -317,6 +317,7 @@ def test_editor_records_the_adoption_shown_on_the_page_and_in_the_pdf(
     form = editor.get(url).content.decode()
     assert "College van burgemeester en wethouders" in form
     assert "Gedeputeerde Staten" not in form and "Algemeen bestuur" not in form
+    assert "Kies wie het besluit nam" in form and "---------" not in form
 
     # A body that does not fit a gemeente is refused; nothing is recorded.
     wrong = {"adopted_by": "gedeputeerde_staten", "decided_on": decided, "reference": "x"}
