@@ -6,8 +6,12 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 # axe-core for the browser tests' accessibility checks; skipped (with a note) without npm.
 NODE_STAMP := node_modules/.installed
+# NL Design System CSS and fonts copied from node_modules to site/static/vendor/ (scripts/assets.py).
+ASSETS_STAMP := site/static/vendor/.built
+# Compiled interface translations (committed as well; rebuilt when a catalogue changes).
+MO := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 
-.PHONY: demo test lint install clean bench
+.PHONY: demo test lint install clean bench assets messages
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,16 +24,28 @@ $(NODE_STAMP): package-lock.json
 		npm ci --no-audit --no-fund --silent && touch $(NODE_STAMP); \
 	else echo "npm ontbreekt: axe-core niet geïnstalleerd, toegankelijkheidstests worden overgeslagen."; fi
 
-install: $(STAMP) $(NODE_STAMP)
+$(ASSETS_STAMP): $(NODE_STAMP) $(STAMP) scripts/assets.py home/brand.py
+	@if [ -f $(NODE_STAMP) ]; then $(PY) scripts/assets.py && touch $(ASSETS_STAMP); \
+	else echo "npm ontbreekt: NL Design System-CSS en lettertypen niet gekopieerd."; fi
 
-demo: $(STAMP)
+assets: $(ASSETS_STAMP)
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | $(STAMP)
+	@if command -v msgfmt >/dev/null 2>&1; then msgfmt --check-format -o $@ $<; \
+	else $(PY) -c "import polib, sys; polib.pofile(sys.argv[1]).save_as_mofile(sys.argv[2])" $< $@; fi
+
+messages: $(MO)
+
+install: $(STAMP) $(NODE_STAMP) $(ASSETS_STAMP) $(MO)
+
+demo: $(STAMP) $(ASSETS_STAMP) $(MO)
 	DJANGO_SETTINGS_MODULE=veiligbestuur.settings.dev scripts/demo.sh
 
-test: $(STAMP) $(NODE_STAMP)
+test: $(STAMP) $(NODE_STAMP) $(ASSETS_STAMP) $(MO)
 	scripts/test.sh
 
 # Production-like stack under load (PostgreSQL, Redis, gunicorn, workers); see docs/performance.md.
-bench: $(STAMP)
+bench: $(STAMP) $(ASSETS_STAMP)
 	$(PY) -m bench.run
 
 lint: $(STAMP)
@@ -40,4 +56,4 @@ lint: $(STAMP)
 		$(PY) manage.py lintmigrations --git-commit-id e90f13b
 
 clean:
-	rm -rf $(VENV) var static_collected node_modules
+	rm -rf $(VENV) var static_collected node_modules site/static/vendor

@@ -106,3 +106,6 @@ class AuditEvent(models.Model):
             ]
         )
         return hashlib.sha256(payload.encode()).hexdigest()
+
+
+from core.generations import CacheGeneration  # noqa: E402, F401 - a model of this app

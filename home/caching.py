@@ -1,6 +1,12 @@
 """Caching of public pages: anonymous GETs may be cached by a CDN/Varnish (purged on publish
 by wagtail.contrib.frontend_cache) and by the shared cache (Redis), which this module keeps
-and empties on every publish; per-user pages, forms and the admin never are."""
+and empties on every publish; per-user pages, forms and the admin never are.
+
+Everything kept counts only within a generation number that every publish renews. With a
+shared cache (Redis) the number lives there. Without one (REDIS_URL unset), each web process
+keeps routes and fragments in its own memory and reads the number from the database once per
+request (CACHE_GENERATION_IN_DATABASE, core.generations): a publish raises it in its own
+transaction, so every process sees the new number together with the change."""
 
 from __future__ import annotations
 
@@ -12,7 +18,15 @@ from django.db import transaction
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.functional import SimpleLazyObject
 
+from core.generations import CacheGeneration
+
 GENERATION_KEY = "pagecache:generation"
+GENERATION_NAME = "pages"  # in the database (core.generations)
+
+
+def _in_database() -> bool:
+    return getattr(settings, "CACHE_GENERATION_IN_DATABASE", False)
+
 
 PRIVATE_PREFIXES = (
     "/admin/",
@@ -24,6 +38,13 @@ PRIVATE_PREFIXES = (
     "/gezond/",  # health checks: never stored, and never dependent on Redis for liveness
     "/gereed/",
     "/metrics",  # for Prometheus only, never stored
+)
+# Signing in and Mijn meldingen also exist in the translations (/en/account/inloggen/).
+PRIVATE_PREFIXES += tuple(
+    f"/{code}{prefix}"
+    for code, _name in settings.LANGUAGES
+    if code != settings.LANGUAGE_CODE
+    for prefix in ("/mijn-meldingen/", "/account/")
 )
 
 
@@ -62,6 +83,8 @@ def _fresh_generation() -> int:
 
 
 def _generation() -> int:
+    if _in_database():
+        return CacheGeneration.current(GENERATION_NAME)
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
@@ -80,8 +103,8 @@ def generation_for(request) -> int:
 def generation_with(request, key: str):
     """The generation for this request and the value stored at key (one round trip for both
     when the generation has not been read yet)."""
-    if getattr(request, "cache_generation", None) is not None:
-        return request.cache_generation, cache.get(key)
+    if getattr(request, "cache_generation", None) is not None or _in_database():
+        return generation_for(request), cache.get(key)
     found = cache.get_many([GENERATION_KEY, key])
     if GENERATION_KEY in found:
         request.cache_generation = found[GENERATION_KEY]
@@ -89,6 +112,9 @@ def generation_with(request, key: str):
 
 
 def _bump() -> None:
+    if _in_database():
+        CacheGeneration.bump(GENERATION_NAME)
+        return
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
@@ -99,9 +125,11 @@ def invalidate_pages(**kwargs) -> None:
     """Every stored page goes stale at once (publishing is rare; a page can show others).
     Again after commit: a request between the first bump and the commit still read the old
     rows, and what it stored must not outlive the change. (Robust: the change has committed
-    by then; a failing cache must not turn it into an error.)"""
+    by then; a failing cache must not turn it into an error.) A number in the database needs
+    no second raise: it changes in the same transaction as the data."""
     _bump()
-    transaction.on_commit(_bump, robust=True)
+    if not _in_database():
+        transaction.on_commit(_bump, robust=True)
 
 
 class StoredPageMiddleware:

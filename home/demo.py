@@ -8,6 +8,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from . import demo_huisstijl
 from .localize import translate_page
 from .models import ContactRole, ContactSettings, OrganisationContact, OrganisationPage
 from .provisioning import NATIONAL_EDITORS_GROUP, provision_organisation
@@ -151,6 +152,7 @@ def _organisation(spec) -> OrganisationPage:
                 )
             )
         changed = True
+    changed = demo_huisstijl.apply(org, spec["slug"]) or changed
     if changed:
         org.save_revision().publish()
     return org

@@ -9,11 +9,23 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Collection, Orderable, Page
+from wagtail.models import Collection, Locale, Orderable, Page
 
+from .brand import (
+    FONT_CHOICES,
+    HEX_COLOUR,
+    primary_colour_errors,
+    secondary_colour_errors,
+)
 from .page_facts import KNOWN_ORGANISATION, PageFactsMixin
 
 
@@ -49,7 +61,111 @@ def validate_official_code(kind: str, code: str) -> None:
         )
 
 
-class HomePage(PageFactsMixin, Page):
+class HuisstijlFields(models.Model):
+    """Logo, colours and font of a page's pages (home.huisstijl); empty means inherited from the
+    national home page (or the built-in national style)."""
+
+    huisstijl_logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,  # a few hundred rows; no index to build while the old release serves
+        help_text=_(
+            "PNG, JPEG of WebP (geen SVG); verschijnt links in de kop van elke pagina en in de "
+            "pdf. Zonder logo staat alleen de naam er."
+        ),
+    )
+    huisstijl_primary = models.CharField(
+        _("hoofdkleur"),
+        max_length=7,
+        blank=True,
+        default="",
+        db_default="",
+        help_text=_(
+            "Als #rrggbb, bijvoorbeeld #154273. Voor links, koppen, knoppen en de menubalk; "
+            "moet minstens 4,5:1 contrast hebben met wit en lichtgrijs. Leeg: de landelijke kleur."
+        ),
+    )
+    huisstijl_secondary = models.CharField(
+        _("tweede kleur"),
+        max_length=7,
+        blank=True,
+        default="",
+        db_default="",
+        help_text=_(
+            "Als #rrggbb. Achtergrond van de voettekst en van accenten; de tekst erop wordt wit "
+            "of donker, wat het best leesbaar is. Leeg: de landelijke kleur."
+        ),
+    )
+    huisstijl_font = models.CharField(
+        _("lettertype"),
+        max_length=40,
+        blank=True,
+        default="",
+        db_default="",
+        choices=FONT_CHOICES,
+        help_text=_("Leeg: het landelijke lettertype."),
+    )
+
+    huisstijl_panels = [
+        FieldPanel("huisstijl_logo"),
+        FieldPanel("huisstijl_primary"),
+        FieldPanel("huisstijl_secondary"),
+        FieldPanel("huisstijl_font"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean_huisstijl(self) -> None:
+        errors: dict[str, list[str]] = {}
+        for name, check in (
+            ("huisstijl_primary", primary_colour_errors),
+            ("huisstijl_secondary", secondary_colour_errors),
+        ):
+            value = (getattr(self, name) or "").strip()
+            setattr(self, name, value.lower())
+            if not value:
+                continue
+            if not HEX_COLOUR.match(value):
+                errors[name] = [
+                    _("Geef de kleur als # met zes tekens 0-9 of a-f, bijvoorbeeld #154273.")
+                ]
+            elif messages := check(value):
+                errors[name] = messages
+        logo = self.huisstijl_logo
+        if logo is not None and (logo.is_svg() or logo.file.name.lower().endswith(".svg")):
+            errors["huisstijl_logo"] = [
+                _("Een SVG-logo kan scripts bevatten; kies een PNG-, JPEG- of WebP-afbeelding.")
+            ]
+        if errors:
+            raise ValidationError(errors)
+
+
+# Wagtail's own tab names, translated by Wagtail's catalogue (an alias, so that makemessages
+# does not copy them into ours).
+wagtail_gettext = _
+
+
+def with_huisstijl_tab(cls: type[Page]) -> type[Page]:
+    """Class decorator: Wagtail's default tabs (content, promote, settings) plus Huisstijl."""
+    cls.edit_handler = TabbedInterface(
+        [
+            ObjectList(cls.content_panels, heading=wagtail_gettext("Content")),
+            ObjectList(cls.promote_panels, heading=wagtail_gettext("Promote")),
+            ObjectList(cls.settings_panels, heading=wagtail_gettext("Settings")),
+            ObjectList(cls.huisstijl_panels, heading=_("Huisstijl")),
+        ],
+        base_form_class=getattr(cls, "base_form_class", None),
+    )
+    return cls
+
+
+@with_huisstijl_tab
+class HomePage(PageFactsMixin, HuisstijlFields, Page):  # noqa: DJ008 - Page.__str__
     """The national home: root of the default Site."""
 
     intro = RichTextField(
@@ -73,6 +189,10 @@ class HomePage(PageFactsMixin, Page):
         verbose_name = _("landelijke startpagina")
         verbose_name_plural = _("landelijke startpagina's")
 
+    def clean(self):
+        super().clean()
+        self.clean_huisstijl()
+
 
 class OrganisationIndexPage(PageFactsMixin, Page):
     """Container for all organisation root pages."""
@@ -95,8 +215,11 @@ class OrganisationIndexPage(PageFactsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Organisations publish in Dutch: a translated overview lists the Dutch pages, which
+        # its template marks as such (lang="nl").
+        index = self.get_translation_or_none(Locale.get_default()) or self
         context["organisations"] = (
-            OrganisationPage.objects.child_of(self).live().public().order_by("title")
+            OrganisationPage.objects.child_of(index).live().public().order_by("title")
         )
         return context
 
@@ -115,7 +238,8 @@ def _provisioned_link(model, verbose_name):
     )
 
 
-class OrganisationPage(PageFactsMixin, Page):
+@with_huisstijl_tab
+class OrganisationPage(PageFactsMixin, HuisstijlFields, Page):  # noqa: DJ008 - Page.__str__
     """Root page of one gemeente, provincie or waterschap: the anchor of the tenant.
 
     Provisioning (home.provisioning) fills the group, collection and workflow links.
@@ -182,6 +306,7 @@ class OrganisationPage(PageFactsMixin, Page):
 
     def clean(self):
         super().clean()
+        self.clean_huisstijl()
         validate_official_code(self.kind, self.official_code)
         clash = OrganisationPage.objects.filter(
             official_code=self.official_code, locale_id=self.locale_id

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -15,6 +16,12 @@ from wagtail.models import Page, Site
 
 # Not for crawlers: sign-in, the partner inbox, a reporter's own meldingen, the API, the admin.
 ROBOTS_DISALLOW = ["/admin/", "/partner/", "/mijn-meldingen/", "/api/", "/account/"]
+ROBOTS_DISALLOW += [
+    f"/{code}{path}"
+    for code, _name in settings.LANGUAGES
+    if code != settings.LANGUAGE_CODE
+    for path in ("/mijn-meldingen/", "/account/")
+]
 SITEMAP_PAGE_DEPTH = 3  # levels below the home page shown on /sitemap/
 
 

@@ -35,10 +35,16 @@ def originals() -> QuerySet[OrganisationPage]:
 
 
 def is_national_editor(user) -> bool:
-    """A member of the Landelijke redactie, or a superuser."""
-    return bool(user and user.is_authenticated and user.is_active) and (
-        user.is_superuser or user.groups.filter(name=NATIONAL_EDITORS_GROUP).exists()
-    )
+    """A member of the Landelijke redactie, or a superuser. Asked many times per admin page
+    (menus, hooks, listings): answered once per user instance, i.e. once per request."""
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    known = user.__dict__.get("_is_national_editor")
+    if known is None:
+        known = user.__dict__["_is_national_editor"] = user.is_superuser or (
+            user.groups.filter(name=NATIONAL_EDITORS_GROUP).exists()
+        )
+    return known
 
 
 def for_user(user, role: Role | None = None) -> QuerySet[OrganisationPage]:

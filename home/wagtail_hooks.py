@@ -7,6 +7,7 @@ from wagtail.admin.menu import MenuItem
 from home.tenancy import visible_pages
 
 from .admin_views import PROVISION_PERMISSION, provision_view
+from .dashboard import MyOrganisationPanel, ProvisioningPanel
 from .page_listing import TenantPageViewSet
 
 
@@ -50,3 +51,8 @@ def register_page_viewset():
     """In place of Wagtail's viewset for Page (registered at order -1): page listings whose
     "owner" and "edited by" filters offer only people of the user's organisation."""
     return TenantPageViewSet()
+
+
+@hooks.register("construct_homepage_panels")
+def add_home_panels(request, panels):
+    panels.extend([MyOrganisationPanel(), ProvisioningPanel()])

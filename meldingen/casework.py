@@ -52,7 +52,7 @@ def office_hours(organisation) -> worktime.OfficeHours:
 
 
 def dutch_date(day: datetime.date) -> str:
-    """"30 november 2026": history notes are stored text, written in Dutch."""
+    """ "30 november 2026": history notes are stored text, written in Dutch."""
     with translation.override(settings.LANGUAGE_CODE):
         return date_format(day, "j F Y")
 

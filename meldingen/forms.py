@@ -56,7 +56,7 @@ class MultipleFileField(forms.FileField):
 class MeldingForm(forms.Form):
     """The fixed core schema. The API (meldingen.api.schemas.MeldingIn) has the same fields and
     is validated here too, so the web form and the meldapp answer with the same Dutch
-    messages. The template groups the fields (melden_page.html)."""
+    messages. meldingen.steps groups the fields into the web form's steps."""
 
     acute_danger = forms.BooleanField(
         label=_("Er is nu acuut gevaar of het incident is nog gaande"),

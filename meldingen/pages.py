@@ -58,7 +58,7 @@ class MeldenPage(PageFactsMixin, RoutablePageMixin, Page):
         [("question", QuestionBlock())],
         verbose_name=_("aanvullende vragen"),
         blank=True,
-        help_text=_("Vragen die uw organisatie toevoegt aan de vaste vragen."),
+        help_text=_("Vragen die je organisatie toevoegt aan de vaste vragen."),
     )
     confirmation_text = RichTextField(
         _("tekst na melden"),
@@ -93,6 +93,10 @@ class MeldenPage(PageFactsMixin, RoutablePageMixin, Page):
     @path("")
     def form_view(self, request):
         return intake(request, self)
+
+    @path("stap/<int:number>/")
+    def step_view(self, request, number):
+        return intake(request, self, number)
 
     @path("bevestiging/")
     def confirmation_view(self, request):

@@ -26,3 +26,10 @@ def register_casework_urls():
         path("meldingen/<int:pk>/nabespreking/", casework.evaluate_view, name="melding_evaluate"),
         path("meldingen/instellingen/", case_settings_view, name="melding_case_settings"),
     ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_cases_panel(request, panels):
+    from meldingen.dashboard import CasesPanel
+
+    panels.append(CasesPanel())

@@ -30,8 +30,7 @@ def send_deadline_passed(notice_id: int) -> None:
         "reference": notice.melding.reference,
         "partner": notice.partner.name,
         "deadline": notice.deadline_at,
-        "url": settings.WAGTAILADMIN_BASE_URL
-        + reverse("melding_detail", args=[notice.melding_id]),
+        "url": settings.WAGTAILADMIN_BASE_URL + reverse("melding_detail", args=[notice.melding_id]),
     }
     subject, body = render_mail("partners/email/deadline", context)
     send_mail(subject, body, None, recipients)

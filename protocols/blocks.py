@@ -33,10 +33,22 @@ class BehaviourKind(models.TextChoices):
     DISRUPTION = "verstoring", _("Verstoring van een vergadering")
 
 
+def _paragraph_comparison() -> type:
+    # Imported on use: the admin's comparison module is not needed to load the models.
+    from .rich_text_diff import ParagraphRichTextComparison
+
+    return ParagraphRichTextComparison
+
+
 def rich_text(label: str, help_text: str = "", required: bool = True) -> blocks.RichTextBlock:
-    return blocks.RichTextBlock(
+    block = blocks.RichTextBlock(
         label=label, help_text=help_text, required=required, features=RICH_TEXT_FEATURES
     )
+    # Wagtail's comparisons (ours and the page history's) ask the block for its comparison
+    # class; this one keeps paragraphs. An attribute, not a subclass: the block's deconstructed
+    # form (and so the migrations) stays the same.
+    block.get_comparison_class = _paragraph_comparison
+    return block
 
 
 class SectionBlock(blocks.StructBlock):

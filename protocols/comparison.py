@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.compare import get_comparison_class_for_block
@@ -33,13 +34,27 @@ class SectionState:
     }
 
 
-def _diff(block_type: str, a: Section | None, b: Section | None) -> SafeString:
+def _no_diff(block_type: str, a: Section | None, b: Section | None) -> str:
+    return ""
+
+
+def _render_diff(block_type: str, a: Section | None, b: Section | None) -> SafeString:
+    """How a section changed from a to b; a section only on one side is shown whole, with a
+    label instead of a diff against an empty section (which read "None")."""
     block = protocol_block(block_type)
-    empty = block.get_default()
-    comparison = get_comparison_class_for_block(block)(
-        block, a is not None, b is not None, a.value if a else empty, b.value if b else empty
-    )
-    return comparison.htmldiff()
+    comparison_class = get_comparison_class_for_block(block)
+    if a is None or b is None:
+        present = b or a
+        label = _("Nieuw in het sjabloon") if a is None else _("Vervallen in het sjabloon")
+        comparison = comparison_class(block, True, True, present.value, present.value)
+        css = "addition" if a is None else "deletion"
+        return format_html(
+            '<p><strong>{}</strong></p><div class="comparison__child-object protocol-{}">{}</div>',
+            label,
+            css,
+            comparison.htmlvalue(present.value),
+        )
+    return comparison_class(block, True, True, a.value, b.value).htmldiff()
 
 
 @dataclass
@@ -87,9 +102,11 @@ class Comparison:
         return [s for s in self.sections if s.behind]
 
 
-def compare(protocol: ProtocolPage) -> Comparison:
+def compare(protocol: ProtocolPage, *, diffs: bool = True) -> Comparison:
     """Per template section: how the template changed since the protocol's base, and how the
-    organisation's text differs from that base."""
+    organisation's text differs from that base. diffs=False leaves the (costly) rendered diffs
+    out, for the editor's notice and the dashboard, which show states only."""
+    _diff = _render_diff if diffs else _no_diff
     template, current = live_template(protocol)
     body = sections_of(protocol.body)
     bases = protocol.section_bases or {}

@@ -1,18 +1,34 @@
-"""Admin home panel: the adoption and review reminders of the user's own organisations."""
+"""Admin home panels of protocols: the own organisations' protocol (redacteur, publiceerder),
+adoption and review reminders, and for national editors the organisations behind the template
+or without a protocol. Each panel costs a fixed number of queries, whatever the data."""
 
 from __future__ import annotations
 
-from django.db.models import CharField, F, OuterRef, Subquery
+from types import SimpleNamespace
+
+from django.db.models import CharField, F, OuterRef, Q, Subquery
 from django.db.models.functions import Length, Substr
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 
+from home.dashboard import DashboardPanel
 from home.models import OrganisationPage
-from home.tenancy import for_user
+from home.tenancy import Role, for_user, is_national_editor
 
 from .decisions import annotated_state, with_adoption
+from .filters import OverviewStatus
 from .models import ProtocolPage
+from .views.overview import (
+    ProtocolState,
+    behind_label,
+    organisations_with_protocol,
+    protocol_state,
+    status_label,
+)
+
+# Rows a national editor's panel lists per group; the overview has them all.
+PANEL_ROWS = 8
 
 
 def _parent_path():
@@ -32,6 +48,95 @@ def own_protocols(user):
         .annotate(organisation_title=Subquery(parent.values("title")[:1]))
         .order_by("organisation_title")
     )
+
+
+class OwnProtocolPanel(DashboardPanel):
+    """Redacteur and publiceerder: the organisation's protocol, whether it waits for approval,
+    how far it is behind the template (with the comparison), or that it is still to be
+    derived."""
+
+    name = "protocols_own_protocol"
+    template_name = "protocols/admin/dashboard/own_protocol.html"
+    order = 100
+
+    def get_context_data(self, parent_context):
+        user = parent_context["request"].user
+        if user.is_superuser:
+            return {"rows": []}
+        editors = for_user(user, Role.EDITOR).values("pk")
+        publishers = for_user(user, Role.PUBLISHER).values("pk")
+        organisations = organisations_with_protocol().filter(
+            Q(pk__in=editors) | Q(pk__in=publishers)
+        )
+        editor_of = set(editors.values_list("pk", flat=True))
+        publisher_of = set(publishers.values_list("pk", flat=True))
+        rows = []
+        for org in organisations.order_by("title"):
+            state = protocol_state(org)
+            rows.append(
+                {
+                    "organisation": org,
+                    "state": state,
+                    "status": status_label(org),
+                    "behind": org.behind or 0,
+                    "behind_label": behind_label(org),
+                    "may_derive": org.pk in editor_of,
+                    "approves": org.pk in publisher_of,
+                    "derive_url": reverse("protocols_derive", args=[org.pk]),
+                    "edit_url": (
+                        reverse("wagtailadmin_pages:edit", args=[org.protocol_pk])
+                        if org.protocol_pk
+                        else None
+                    ),
+                    "compare_url": (
+                        reverse("protocols_compare", args=[org.protocol_pk])
+                        if org.protocol_pk
+                        else None
+                    ),
+                }
+            )
+        return {"rows": rows, "states": ProtocolState}
+
+
+class TemplateFollowPanel(DashboardPanel):
+    """National editors: organisations behind the template and without a protocol."""
+
+    name = "protocols_template_follow"
+    template_name = "protocols/admin/dashboard/template_follow.html"
+    order = 70
+
+    def get_context_data(self, parent_context):
+        user = parent_context["request"].user
+        if not is_national_editor(user):
+            return {"show": False}
+        # One row per organisation, few columns: one query (counting in the database over these
+        # nested subqueries miscounts on some backends).
+        rows = list(
+            organisations_with_protocol()
+            .order_by("title")
+            .values("pk", "title", "protocol_pk", "protocol_live", "behind")
+        )
+        without = [row for row in rows if row["protocol_pk"] is None]
+        behind = sorted((row for row in rows if row["behind"]), key=lambda row: -row["behind"])
+        drafts = [row for row in rows if row["protocol_pk"] and not row["protocol_live"]]
+        overview = reverse("protocols_overview")
+        return {
+            "show": True,
+            "counts": {
+                "total": len(rows),
+                "none": len(without),
+                "behind": len(behind),
+                "draft": len(drafts),
+            },
+            "behind": [
+                {"title": row["title"], "label": behind_label(SimpleNamespace(**row))}
+                for row in behind[:PANEL_ROWS]
+            ],
+            "without": without[:PANEL_ROWS],
+            "behind_url": f"{overview}?status={OverviewStatus.BEHIND}",
+            "without_url": f"{overview}?status={OverviewStatus.NONE}",
+            "overview_url": overview,
+        }
 
 
 class AdoptionRemindersPanel(Component):

@@ -8,23 +8,24 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
-from home.models import OrganisationKind
+from home.models import OrganisationKind, OrganisationPage
 
 from .adoption_status import REVIEW_NOTICE
-from .models import ProtocolPage
 
 
 class OverviewStatus:
+    NONE = "geen_protocol"
     CURRENT = "actueel"
     BEHIND = "achter"
     DRAFT = "concept"
     IN_MODERATION = "ter_beoordeling"
 
     CHOICES = [
+        (NONE, _("Geen protocol")),
+        (DRAFT, _("Concept (nog niet gepubliceerd)")),
+        (IN_MODERATION, _("Ter beoordeling")),
         (CURRENT, _("Gepubliceerd en actueel")),
         (BEHIND, _("Loopt achter op het sjabloon")),
-        (DRAFT, _("Nog niet gepubliceerd")),
-        (IN_MODERATION, _("Ter beoordeling")),
     ]
 
 
@@ -41,9 +42,12 @@ class OverviewAdoption:
 
 
 class ProtocolOverviewFilterSet(WagtailFilterSet):
-    """Expects the queryset of protocols.views.overview (annotated kind, behind, in_moderation,
-    and the latest adoption of protocols.decisions.with_adoption)."""
+    """Expects the organisations of protocols.views.overview.organisations_with_protocol
+    (annotated with their protocol's state and latest adoption)."""
 
+    name = django_filters.CharFilter(
+        label=_("Naam bevat"), field_name="title", lookup_expr="icontains"
+    )
     kind = django_filters.ChoiceFilter(
         label=_("Soort organisatie"), choices=OrganisationKind.choices, method="filter_kind"
     )
@@ -55,26 +59,31 @@ class ProtocolOverviewFilterSet(WagtailFilterSet):
     )
 
     class Meta:
-        model = ProtocolPage
+        model = OrganisationPage
         fields: list[str] = []
 
     def filter_kind(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.filter(organisation_kind=value)
+        return queryset.filter(kind=value)
 
     def filter_status(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return {
-            OverviewStatus.CURRENT: queryset.filter(live=True, behind=0),
-            OverviewStatus.BEHIND: queryset.filter(behind__gt=0),
-            OverviewStatus.DRAFT: queryset.filter(live=False),
+            OverviewStatus.NONE: queryset.filter(protocol_pk__isnull=True),
+            OverviewStatus.CURRENT: queryset.filter(
+                protocol_live=True, behind=0, in_moderation=False
+            ),
+            OverviewStatus.BEHIND: queryset.filter(protocol_live=True, behind__gt=0),
+            OverviewStatus.DRAFT: queryset.filter(protocol_live=False, in_moderation=False),
             OverviewStatus.IN_MODERATION: queryset.filter(in_moderation=True),
         }.get(value, queryset)
 
     def filter_adoption(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         adopted = Q(adopted_on__isnull=False)
         return {
-            OverviewAdoption.NOT_ADOPTED: queryset.filter(adopted_on__isnull=True),
+            OverviewAdoption.NOT_ADOPTED: queryset.filter(
+                protocol_pk__isnull=False, adopted_on__isnull=True
+            ),
             OverviewAdoption.CHANGED: queryset.filter(
-                adopted, ~Q(adopted_digest=F("content_digest")), live=True
+                adopted, ~Q(adopted_digest=F("protocol_digest")), protocol_live=True
             ),
             OverviewAdoption.REVIEW: queryset.filter(
                 adopted, review_on__lte=timezone.localdate() + REVIEW_NOTICE

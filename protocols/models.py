@@ -18,6 +18,7 @@ from home.page_facts import PageFactsMixin
 
 from .adoption_status import BODY_PHRASES, AdoptingBody
 from .blocks import ProtocolSectionsBlock, TemplateSectionsBlock
+from .forms import ProtocolPageForm
 from .panels import AdoptionPanel, TemplateChangesPanel, TranslationStatusPanel
 from .placeholders import PLACEHOLDER_HELP, fill_text, placeholder_values
 from .section_content import content_digest
@@ -171,6 +172,7 @@ class ProtocolPage(PageFactsMixin, ProtocolContentMixin, Page):
         HelpPanel(content=PLACEHOLDER_HELP, heading=_("Plaatshouders")),
         FieldPanel("body"),
     ]
+    base_form_class = ProtocolPageForm
     parent_page_types = ["home.OrganisationPage"]
     subpage_types: list[str] = []
     # Created only by deriving from the template (protocols.sections.derive_protocol).

@@ -3,14 +3,38 @@
 from __future__ import annotations
 
 import json
+import re
 
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 from wagtail.admin.panels import Panel
 
 from .adoption_status import adoption_state
 from .blocks import SectionMode
 from .comparison import compare
 from .section_content import ProtocolError, follows_template
+from .template_notice import notice_from
+
+# The StreamField controls that would delete, duplicate or move a section (Wagtail's
+# data-streamfield-action names); a fixed section's are hidden (protocols/fixed-sections.js
+# removes them as well, and the server refuses such changes anyway).
+FIXED_SECTION_ACTIONS = ("DELETE", "DUPLICATE", "MOVE_UP", "MOVE_DOWN", "DRAG")
+_SAFE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def fixed_sections_css(keys: list[str]) -> SafeString:
+    """CSS hiding the section controls of the given block ids, before any script has run."""
+    actions = ",".join(f'[data-streamfield-action="{action}"]' for action in FIXED_SECTION_ACTIONS)
+    rule = '[data-contentpath="body"] [data-streamfield-child][data-contentpath="%s"] :is(%s) '
+    # Block ids are uuids or slugs; anything else is left out rather than escaped into CSS, so
+    # only such keys and our own text end up in the style element.
+    return mark_safe(  # noqa: S308  # nosec B308 B703
+        "\n".join(
+            rule % (key, actions) + "{ display: none !important; }"
+            for key in keys
+            if _SAFE_KEY.match(key)
+        )
+    )
 
 
 class TemplateChangesPanel(Panel):
@@ -29,7 +53,7 @@ class TemplateChangesPanel(Panel):
             self.comparison = None
             if self.instance.pk and follows_template(self.instance):
                 try:
-                    self.comparison = compare(self.instance)
+                    self.comparison = compare(self.instance, diffs=False)
                 except ProtocolError:
                     self.comparison = None
 
@@ -39,10 +63,12 @@ class TemplateChangesPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             sections = self.comparison.sections
-            context["behind"] = self.comparison.behind
+            context["notice"] = notice_from(self.instance, self.comparison)
             context["fixed"] = [s for s in sections if s.present and s.mode == SectionMode.FIXED]
             context["optional"] = [s for s in sections if s.mode == SectionMode.OPTIONAL]
-            context["fixed_keys"] = json.dumps([s.key for s in context["fixed"]])
+            fixed_keys = [s.key for s in context["fixed"]]
+            context["fixed_keys"] = json.dumps(fixed_keys)
+            context["fixed_css"] = fixed_sections_css(fixed_keys)
             context["compare_url"] = reverse("protocols_compare", args=[self.instance.pk])
             return context
 

@@ -10,6 +10,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from django.utils.functional import cached_property
@@ -36,14 +37,26 @@ def protocol_block(block_type: str) -> blocks.StructBlock:
     return _PROTOCOL_SECTIONS.child_blocks[block_type]
 
 
-def normalize_html(html: str) -> str:
-    """Rich text as the editor would save it, without the editor's random block keys."""
+@cache
+def _converter():
     # Imported on use: the converter looks up the image model on import, and protocols.models
     # imports this module while models are still loading.
     from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 
-    converter = ContentstateConverter(RICH_TEXT_FEATURES)
-    html = converter.to_database_format(converter.from_database_format(str(html or "")))
+    return ContentstateConverter(RICH_TEXT_FEATURES)
+
+
+def normalize_html(html: str) -> str:
+    """Rich text as the editor would save it, without the editor's random block keys."""
+    return _normalized(str(html or ""))
+
+
+# The same template texts come back in every comparison, validation and digest: the editor of a
+# large protocol normalizes hundreds of them per request.
+@lru_cache(maxsize=4096)
+def _normalized(html: str) -> str:
+    converter = _converter()
+    html = converter.to_database_format(converter.from_database_format(html))
     return _BLOCK_KEY_RE.sub("", html).strip()
 
 
@@ -84,11 +97,10 @@ class Section:
         return self.raw.get("heading", "")
 
     def same_content(self, other: Section | None) -> bool:
-        return (
-            other is not None
-            and other.block_type == self.block_type
-            and other.canonical == self.canonical
-        )
+        if other is None or other.block_type != self.block_type:
+            return False
+        # Equal stored data is equal content; only a difference needs the canonical forms.
+        return other.raw == self.raw or other.canonical == self.canonical
 
     def as_stream_item(self) -> dict:
         return {"type": self.block_type, "value": self.raw, "id": self.key}

@@ -10,7 +10,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from home.models import OrganisationPage
 from home.tenancy import is_national_editor
 
-from .dashboard import AdoptionRemindersPanel
+from .dashboard import AdoptionRemindersPanel, OwnProtocolPanel, TemplateFollowPanel
 from .decisions import AdoptionStatus, adoption_state
 from .models import ProtocolPage
 from .permissions import can_derive, can_edit_protocol
@@ -95,7 +95,7 @@ def ask_for_new_adoption(request, page):
 
 @hooks.register("after_edit_page")
 def ask_after_approval_in_the_editor(request, page):
-    """"Goedkeuren en publiceren" in the editor publishes through the workflow, which calls no
+    """ "Goedkeuren en publiceren" in the editor publishes through the workflow, which calls no
     publish hook: when that approval published the protocol, ask the same question."""
     if "action-workflow-action" not in request.POST:
         return None
@@ -119,4 +119,4 @@ def register_adoption_log_actions(actions):
 
 @hooks.register("construct_homepage_panels")
 def add_adoption_reminders_panel(request, panels):
-    panels.append(AdoptionRemindersPanel())
+    panels.extend([OwnProtocolPanel(), TemplateFollowPanel(), AdoptionRemindersPanel()])

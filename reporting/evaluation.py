@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
-from fpdf import FPDF
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
+from core.pdf import html_to_pdf
 from home.models import OrganisationPage
 from meldingen.models import Melding
-from protocols.pdf import _latin1  # the Latin-1 mapping of the core PDF fonts, shared
+from protocols.pdf import huisstijl_pdf_css
 from reporting.figures import figures
 from reporting.models import EvaluationReport
 from toolkit.progress import progress_overview
@@ -32,22 +35,28 @@ def report_data(organisation: OrganisationPage, year: int) -> dict:
     }
 
 
+def report_title(data: dict) -> str:
+    return _("Jaarevaluatie %(org)s %(year)s") % {
+        "org": data["organisation"].title,
+        "year": data["year"],
+    }
+
+
 def report_html(data: dict, report: EvaluationReport) -> str:
-    """The report as the simple HTML that fpdf2 lays out."""
-    return render_to_string("reporting/admin/evaluation_pdf.html", {**data, "report": report})
+    """The report as a printable page: the admin screen's figures (evaluation_body.html) with
+    the conclusions, in the organisation's huisstijl and the site's print stylesheet."""
+    context = {**data, "report": report, "title": report_title(data)}
+    return render_to_string("reporting/print/evaluation.html", context)
 
 
 def render_pdf(data: dict, report: EvaluationReport) -> bytes:
-    html = report_html(data, report)
-    pdf = FPDF(format="A4")
-    pdf.set_title(_latin1(f"Jaarevaluatie {data['organisation'].title} {data['year']}"))
-    pdf.set_lang("nl")
-    pdf.set_creator("Veilig Bestuur")
-    pdf.set_margins(20, 20, 20)
-    pdf.add_page()
-    pdf.set_font("helvetica", size=10)
-    pdf.write_html(_latin1(html))
-    return bytes(pdf.output())
+    return html_to_pdf(
+        report_html(data, report),
+        base_url=f"{settings.WAGTAILADMIN_BASE_URL}/",
+        title=report_title(data),
+        lang=get_language() or settings.LANGUAGE_CODE,
+        extra_css=[huisstijl_pdf_css(data["organisation"])],
+    )
 
 
 @transaction.atomic

@@ -8,17 +8,17 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
+from collections.abc import Callable, Iterable, Iterator
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from meldingen.models import Melding, MeldingPersonalData
 from meldingen.services import PERSONAL_FIELDS
+from reporting import xlsx
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -51,29 +51,60 @@ def _columns(personal: bool) -> list[tuple[str, str]]:
     return columns
 
 
-def _value(melding: Melding, key: str) -> str:
+def _labels(model, name: str) -> dict:
+    """The display labels of a field's choices, translated once per export (get_FOO_display
+    hashes every lazy label on every call)."""
+    return {value: str(label) for value, label in model._meta.get_field(name).flatchoices}
+
+
+def _getter(key: str) -> Callable[[Melding], str]:
+    """How a column's text is read from a melding."""
     if key.startswith("personal."):
-        personal = getattr(melding, "personal", None)
-        return getattr(personal, key.split(".", 1)[1], "") if personal else ""
+        name = key.split(".", 1)[1]
+
+        def personal(melding: Melding) -> str:
+            data = getattr(melding, "personal", None)
+            return getattr(data, name, "") if data else ""
+
+        return personal
     if key == "organisation":
-        return melding.organisation.title
+        return lambda melding: melding.organisation.title
     if key == "kinds":
-        return ", ".join(b.get_kind_display() for b in melding.behaviours.all())
+        kinds = _labels(Melding.behaviours.rel.related_model, "kind")
+        return lambda melding: ", ".join(
+            kinds.get(b.kind, b.kind) for b in melding.behaviours.all()
+        )
     if key in ("occurred_at", "created_at"):
-        return timezone.localtime(getattr(melding, key)).strftime("%Y-%m-%d %H:%M")
+        return lambda melding: timezone.localtime(getattr(melding, key)).strftime("%Y-%m-%d %H:%M")
     if key == "urgent":
-        return _("ja") if melding.urgent else _("nee")
-    display = getattr(melding, f"get_{key}_display", None)
-    return display() if display else str(getattr(melding, key))
+        yes, no = _("ja"), _("nee")
+        return lambda melding: yes if melding.urgent else no
+    if Melding._meta.get_field(key).choices:
+        labels = _labels(Melding, key)
+        return lambda melding: str(labels.get(getattr(melding, key), getattr(melding, key)))
+    return lambda melding: str(getattr(melding, key))
 
 
-def rows(meldingen: QuerySet[Melding], personal: bool) -> tuple[list[str], list[list[str]]]:
-    """Header and rows; a fixed number of queries."""
+CHUNK = 2000  # meldingen per database round trip while streaming
+DERIVED = ("organisation", "kinds")  # columns not read from a field of the melding
+
+
+def rows(meldingen: QuerySet[Melding], personal: bool) -> tuple[list[str], Iterator[list[str]]]:
+    """Header and rows, read from the database in chunks while the file is written (memory
+    does not grow with the selection); a fixed number of queries per chunk."""
     columns = _columns(personal)
-    queryset = meldingen.select_related("organisation").prefetch_related("behaviours")
+    behaviours = Melding.behaviours.rel.related_model.objects.only("melding_id", "kind")
+    fields = [key for key, _label in columns if "." not in key and key not in DERIVED]
+    queryset = meldingen.select_related("organisation").prefetch_related(
+        Prefetch("behaviours", queryset=behaviours)
+    )
     if personal:
         queryset = queryset.select_related("personal")
-    body = [[_value(m, key) for key, _label in columns] for m in queryset.order_by("occurred_at")]
+        fields += [key.replace(".", "__") for key, _label in columns if "." in key]
+    # Only what the columns show: a melding or organisation page in full costs far more.
+    ordered = queryset.only(*fields, "organisation__title").order_by("occurred_at", "pk")
+    getters = [_getter(key) for key, _label in columns]
+    body = ([get(m) for get in getters] for m in ordered.iterator(CHUNK))
     return [label for _key, label in columns], body
 
 
@@ -117,26 +148,36 @@ def _print_header(mark: str) -> str:
     return text[:-1] if (len(text) - len(text.rstrip("&"))) % 2 else text
 
 
-def render(fmt: str, header: list[str], body: list[list[str]], mark: str = "") -> bytes:
-    """The file; mark (see watermark()) becomes its first line, the header directly below."""
+def stream(
+    fmt: str, header: list[str], body: Iterable[list[str]], mark: str = ""
+) -> Iterator[bytes]:
+    """The file in pieces, as the rows come; mark (see watermark()) becomes its first line, the
+    header directly below."""
     if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, delimiter=";")
-        if mark:
-            writer.writerow([_safe(mark)])
-        writer.writerow(header)
-        writer.writerows([[_safe(v) for v in row] for row in body])
-        return ("\ufeff" + out.getvalue()).encode()  # BOM: Excel opens it as UTF-8
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Meldingen")
+        return _csv(header, body, mark)
+    return xlsx.stream(
+        _("Meldingen"),
+        header,
+        ([_safe(v) for v in row] for row in body),
+        mark and _safe(mark),
+        _print_header(mark),
+    )
+
+
+def _csv(header: list[str], body: Iterable[list[str]], mark: str) -> Iterator[bytes]:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    out.write("\ufeff")  # BOM: Excel opens it as UTF-8
     if mark:
-        sheet.append([_safe(mark)])
-        sheet["A1"].font = Font(bold=True, color="B00020")
-        sheet.oddHeader.center.text = _print_header(mark)  # also on every printed page
-    sheet.append(header)
-    for row in body:
-        sheet.append([_safe(v) for v in row])
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+        writer.writerow([_safe(mark)])
+    writer.writerow(header)
+    yield out.getvalue().encode()  # at once, before the first row is read
+    out.seek(0)
+    out.truncate()
+    for number, row in enumerate(body, 1):
+        writer.writerow([_safe(v) for v in row])
+        if number % 500 == 0:
+            yield out.getvalue().encode()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue().encode()

@@ -74,7 +74,7 @@ class PersonalExportForm(forms.Form):
         label=_("Doel van de export"),
         choices=ExportPurpose.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": _("Kies waarvoor u de persoonsgegevens exporteert.")},
+        error_messages={"required": _("Kies waarvoor je de persoonsgegevens exporteert.")},
     )
     purpose_other = forms.CharField(
         label=_("Ander doel"),
@@ -98,7 +98,7 @@ class PersonalExportForm(forms.Form):
         ),
         error_messages={
             "required": _(
-                "Bevestig dat u de persoonsgegevens alleen voor dit doel gebruikt en het bestand "
+                "Bevestig dat je de persoonsgegevens alleen voor dit doel gebruikt en het bestand "
                 "niet langer bewaart dan nodig."
             )
         },
@@ -108,7 +108,7 @@ class PersonalExportForm(forms.Form):
         cleaned = super().clean()
         cleaned["purpose_other"] = " ".join((cleaned.get("purpose_other") or "").split())
         if cleaned.get("purpose") == ExportPurpose.OTHER and not cleaned["purpose_other"]:
-            self.add_error("purpose_other", _("Beschrijf het doel als u 'Anders' kiest."))
+            self.add_error("purpose_other", _("Beschrijf het doel als je 'Anders' kiest."))
         return cleaned
 
     def purpose_text(self) -> str:

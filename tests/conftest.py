@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
+from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from pytest_django.plugin import blocking_manager_key
@@ -21,6 +22,14 @@ from home.tenancy import originals
 from meldingen.ladder import ensure_ladder
 
 PASSWORD = "een-lang-testwachtwoord"
+
+
+@pytest.fixture(autouse=True)
+def _dutch_after_each_test():
+    """A request to /en/ or /fy/ leaves its language active in the thread (LocaleMiddleware
+    does not switch back); the next test starts in Dutch, as a fresh process would."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.db.models.signals import post_delete, post_save
 from wagtail.search import index
 
-from .models import ChecklistHeading, ChecklistItem, ChecklistPage
+from home.caching import invalidate_pages
+
+from .models import Audience, ChecklistHeading, ChecklistItem, ChecklistPage
 
 
 def reindex_checklist_pages(**kwargs) -> None:
@@ -19,3 +21,6 @@ def connect() -> None:
     for model in (ChecklistHeading, ChecklistItem):
         post_save.connect(reindex_checklist_pages, sender=model, dispatch_uid=f"tk-{model}-save")
         post_delete.connect(reindex_checklist_pages, sender=model, dispatch_uid=f"tk-{model}-del")
+    # Toolkit listings keep their audiences with the fragments (toolkit.models.listing).
+    post_save.connect(invalidate_pages, sender=Audience, dispatch_uid="tk-audience-save")
+    post_delete.connect(invalidate_pages, sender=Audience, dispatch_uid="tk-audience-del")

@@ -55,7 +55,9 @@ def register_progress_menu_item():
 
 @hooks.register("construct_homepage_panels")
 def add_my_checklist_items_panel(request, panels):
-    panels.append(MyChecklistItemsPanel())
+    from .dashboard import ToolkitStatusPanel
+
+    panels.extend([ToolkitStatusPanel(), MyChecklistItemsPanel()])
 
 
 class ChecklistHeadingViewSet(SnippetViewSet):

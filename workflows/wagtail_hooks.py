@@ -4,6 +4,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from meldingen.permissions import coordinated_organisations
+from workflows import (  # noqa: F401 - they register their edit view hooks
+    autosave_guard,
+    page_messages,
+)
 from workflows.views import moderation
 from workflows.views.listing import MeldingIndexView
 
@@ -52,7 +56,9 @@ def register_meldingen_menu_item():
 
 @hooks.register("construct_homepage_panels")
 def add_meldingen_panel(request, panels):
+    from workflows.dashboard import replace_stock_panels
     from workflows.panels import MeldingenWaitingPanel
 
+    replace_stock_panels(panels)
     if coordinated_organisations(request.user).exists():
         panels.append(MeldingenWaitingPanel(request.user))

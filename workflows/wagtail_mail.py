@@ -50,5 +50,3 @@ def silence_wagtail_mail_for_meldingen() -> None:
         signal.connect(
             _unless_melding(notifier), sender=WorkflowState, dispatch_uid=uid, weak=False
         )
-
-

@@ -4,7 +4,8 @@ from html import unescape
 
 from django import template
 from django.conf import settings
-from django.utils import timezone
+from django.urls import translate_url
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.models import Page
@@ -27,11 +28,12 @@ def page_organisation(context, page: Page | None) -> OrganisationPage | None:
     return OrganisationPage.for_page(page)
 
 
-@register.inclusion_tag("includes/language_switcher.html")
-def language_switcher(page: Page | None):
-    """Links to the live translations of page, the current language marked."""
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context, page: Page | None):
+    """Links to the live translations of page, the current language marked; on a view that
+    every language serves (search, Melden, signing in), to its address in each language."""
     if page is None or not isinstance(page, Page):
-        return {"links": []}
+        return {"links": view_language_links(context.get("request"))}
     translations = page.get_translations(inclusive=True).live().public().select_related("locale")
     links = [
         {
@@ -44,6 +46,24 @@ def language_switcher(page: Page | None):
     ]
     links.sort(key=lambda link: list(LANGUAGE_NAMES).index(link["code"]))
     return {"links": links if len(links) > 1 else []}
+
+
+def view_language_links(request) -> list[dict]:
+    """The address of the current view in every language, if it has one per language (an
+    address outside i18n_patterns translates to itself)."""
+    if request is None or getattr(request, "resolver_match", None) is None:
+        return []
+    current = translation.get_language()
+    links = [
+        {
+            "code": code,
+            "name": name,
+            "url": translate_url(request.path, code),
+            "current": code == current,
+        }
+        for code, name in settings.LANGUAGES
+    ]
+    return links if len({link["url"] for link in links}) == len(links) else []
 
 
 @register.simple_tag

@@ -85,7 +85,7 @@ def compare_view(request: HttpRequest, page_id: int) -> HttpResponse:
             return redirect("protocols_compare", protocol.pk)
         lock = protocol.get_lock()
         if lock and lock.for_user(request.user):
-            messages.error(request, _("Deze pagina is vergrendeld; u kunt nu niets overnemen."))
+            messages.error(request, _("Deze pagina is vergrendeld; je kunt nu niets overnemen."))
             return redirect("protocols_compare", protocol.pk)
         try:
             adopt(protocol, request.user, keys, keep_own=action == "keep")

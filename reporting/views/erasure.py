@@ -26,7 +26,7 @@ class ErasureForm(forms.Form):
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy(
-            "Op welk verzoek u handelt, bijvoorbeeld: AVG-verzoek van betrokkene d.d. 12 maart "
+            "Op welk verzoek je handelt, bijvoorbeeld: AVG-verzoek van betrokkene d.d. 12 maart "
             "2026. Wordt versleuteld bewaard in de verwijderregistratie."
         ),
         error_messages={

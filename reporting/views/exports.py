@@ -4,7 +4,7 @@ line and its own file name. Every export, with its purpose, is in the audit trai
 
 from __future__ import annotations
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -45,18 +45,22 @@ def _deliver(request, scope, filterset, fmt: str, purpose: str = "") -> HttpResp
     """The file of the selection, recorded in the audit trail. With a purpose it holds the
     personal fields (the caller has checked the user is entitled to them and asked why)."""
     personal = bool(purpose)
-    header, body = exports.rows(filterset.qs.distinct(), personal)
+    selection = filterset.qs.distinct()
+    count = selection.count()
+    header, body = exports.rows(selection, personal)
     organisations = organisations_shown(filterset, scope)
     single = organisations.first() if organisations.count() == 1 else None
     moment = timezone.now()
-    details = [fmt, f"{len(body)} meldingen", f"persoonsgegevens {'ja' if personal else 'nee'}"]
+    details = [fmt, f"{count} meldingen", f"persoonsgegevens {'ja' if personal else 'nee'}"]
     if personal:
         details.append(f"doel: {purpose}")
     details.append(f"filter {_filter_query(request)}")
     record(request.user, AuditAction.EXPORT, organisation=single, detail="; ".join(details)[:300])
     mark = exports.watermark(request.user, purpose, moment) if personal else ""
-    response = HttpResponse(
-        exports.render(fmt, header, body, mark), content_type=exports.FORMATS[fmt]
+    # Streamed as the rows come from the database: memory and the first byte do not wait
+    # for the whole selection.
+    response = StreamingHttpResponse(
+        exports.stream(fmt, header, body, mark), content_type=exports.FORMATS[fmt]
     )
     name = exports.filename(fmt, personal=personal, organisation=single, moment=moment)
     response["Content-Disposition"] = f'attachment; filename="{name}"'

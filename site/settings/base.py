@@ -143,10 +143,19 @@ TEMPLATES = [
     },
 ]
 
+# The embedded default serves several people at once (two editors autosaving): WAL lets readers
+# run beside the one writer, writers start their transaction IMMEDIATE and wait up to 20 s for
+# the lock instead of failing with "database is locked".
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+}
 DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": VAR_DIR / "db.sqlite3",
+        "OPTIONS": SQLITE_OPTIONS,
     }
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -253,7 +262,15 @@ LOGIN_LOCKOUT = {"attempts_per_user": 5, "attempts_per_address": 20, "window": 1
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Staff may sign in with their organisation's OpenID Connect provider (accounts.oidc);
+    # the providers, clients and role mappings are records in the admin, not settings.
+    "accounts.oidc.backend.OrganisationOIDCBackend",
 ]
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts_oidc_callback"
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10  # seconds per request to a provider
+OIDC_DISCOVERY_SECONDS = 3600  # a provider's .well-known/openid-configuration is kept this long
+OIDC_LEEWAY_SECONDS = 60  # clock difference allowed on an ID token's exp and iat
 AXES_HANDLER = "accounts.lockout.LockoutHandler"
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each against its own LOGIN_LOCKOUT limit
 AXES_FAILURE_LIMIT = 1  # LockoutHandler.get_failures: the number of limits reached
@@ -335,4 +352,12 @@ DEFAULT_FROM_EMAIL = "Veilig Bestuur <noreply@veiligbestuur.invalid>"
 # One line per event with its request id, never personal data (core.logs); LOG_FORMAT=json
 # gives JSON lines (the production default).
 LOGGING = logging_config(os.environ.get("LOG_FORMAT", "text"))
-LOGGING["loggers"].update({"wagtail": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}})
+LOGGING["loggers"].update(
+    {
+        "wagtail": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+        # WeasyPrint reports each rendering step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    }
+)

@@ -10,6 +10,10 @@ from .shared_cache import shared_cache_settings
 from .whitenoise import with_whitenoise
 
 DEBUG = False
+# The stock Wagtail page beside ours (bench.stockpage), only here: the product's migrations and
+# URLs stay as they are.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench.stockpage"]  # noqa: F405
+ROOT_URLCONF = "bench.stockpage.urls"
 MIDDLEWARE = with_whitenoise(MIDDLEWARE)  # noqa: F405
 STATIC_ROOT = BASE_DIR / "var" / "bench" / "static"  # noqa: F405
 # As in production with Redis; the benchmark measures pages with and without the page cache.

@@ -13,7 +13,12 @@ from core.logs import logging_config
 
 from .base import *  # noqa: F403
 from .object_storage import object_storage_settings
-from .shared_cache import redis_cache, same_redis_database, shared_cache_settings
+from .shared_cache import (
+    process_cache_settings,
+    redis_cache,
+    same_redis_database,
+    shared_cache_settings,
+)
 from .whitenoise import with_whitenoise
 
 
@@ -48,9 +53,9 @@ if not FIELD_ENCRYPTION_KEYS:
 
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
-    globals().update(
-        shared_cache_settings(REDIS_URL, int(env("PUBLIC_PAGE_CACHE_SECONDS", "300")))
-    )
+    globals().update(shared_cache_settings(REDIS_URL, int(env("PUBLIC_PAGE_CACHE_SECONDS", "300"))))
+else:  # routes and fragments in each process's memory, checked against the database
+    globals().update(process_cache_settings(CACHES))  # noqa: F405
 # Rate-limit counters (core.ratelimit): shared by every web process and never evicted, so not
 # in the page cache's database nor in a process's memory.
 RATELIMIT_REDIS_URL = env("RATELIMIT_REDIS_URL")

@@ -39,3 +39,22 @@ def shared_cache_settings(
         "FRAGMENT_CACHE_SECONDS": 3600,
         "ROUTE_CACHE_SECONDS": 3600,
     }
+
+
+def process_cache_settings(caches: dict, entries: int = 20000) -> dict:
+    """Without a shared cache (REDIS_URL unset): routes and fragments in each web process's
+    memory, valid within a generation number read from the database once per request
+    (home.caching, core.generations). Whole pages are not kept (PUBLIC_PAGE_CACHE_SECONDS 0)."""
+    return {
+        "CACHES": {
+            **caches,
+            "default": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": "pages",
+                "OPTIONS": {"MAX_ENTRIES": entries},
+            },
+        },
+        "CACHE_GENERATION_IN_DATABASE": True,
+        "FRAGMENT_CACHE_SECONDS": 3600,
+        "ROUTE_CACHE_SECONDS": 3600,
+    }

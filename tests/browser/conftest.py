@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -129,21 +130,38 @@ DESCRIPTION = "Een man riep bij de raadzaal dat hij weet waar ik woon en dat ik 
 IMPACT = "Ik slaap er slecht van en mijn kinderen zijn bang."  # not shared with partners
 
 
-def fill_melding(page, *, with_kind: bool = True) -> None:
-    """Fill in the melding form as the office holder would."""
+def fill_melding(
+    page, *, with_kind: bool = True, on_step: Callable[[int], None] | None = None
+) -> None:
+    """Fill in the steps of the melding form as the office holder would, from the first step
+    up to the last one (Controleren en versturen), where only sending is left. on_step(number)
+    is called on each filled-in step before it is sent on (e.g. to run axe on it)."""
+
+    def next_step(number: int) -> None:
+        if on_step is not None:
+            on_step(number)
+        submit(page, "Volgende stap")
+
     if with_kind:
         page.get_by_label("Bedreiging", exact=True).check()
     page.get_by_label("Wanneer gebeurde het?").fill("2026-11-20T21:15")
+    next_step(1)
     page.get_by_label("Waar gebeurde het?").select_option(label="Tijdens een vergadering")
     page.get_by_label("Hoe kwam het bij u binnen?").select_option(label="In persoon")
     page.get_by_label("Beschrijf wat er gebeurde").fill(DESCRIPTION)
+    next_step(2)
     page.get_by_label("Ik heb een vermoeden of beschrijving").check()
-    page.get_by_label("Gevolgen").fill(IMPACT)
+    next_step(3)
+    next_step(4)  # online and police: nothing to add
+    page.get_by_label("Gevolgen", exact=False).first.fill(IMPACT)
+    next_step(5)
     page.get_by_label("Ik wil aangifte doen (of laten doen door de organisatie)").check()
     page.get_by_label("Politie", exact=True).check()  # consent for the police only
+    next_step(6)
     page.get_by_label("Uw functie").select_option(label="Raadslid")
     page.get_by_label("Uw naam").fill("Raadslid Voorbeeldstad")
     page.get_by_label("Uw e-mailadres").fill("raadslid@voorbeeldstad.example")
+    next_step(7)
 
 
 def submit(page, label: str) -> None:

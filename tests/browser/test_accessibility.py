@@ -79,16 +79,54 @@ def test_public_page_types_meet_wcag_21_aa(new_page, axe_source):
     assert problems == []
 
 
+def test_each_organisations_huisstijl_is_its_own_and_meets_wcag_21_aa(new_page, axe_source):
+    """Issue 19: the demo organisations' pages (start, protocol, toolkit, melden) carry their own
+    colours, font and logo, pass axe, and fit a phone screen."""
+    from home.demo import ORGANISATIONS
+
+    page = new_page(inject_tools=True)
+    phone = new_page(viewport=PHONE)
+    problems: list[str] = []
+    looks = {}
+    for spec in ORGANISATIONS:
+        org = OrganisationPage.objects.live().get(title=spec["title"])
+        paths = {"start": path_of(org)}
+        for model in (ProtocolPage, ToolkitIndexPage, MeldenPage):
+            paths[model.__name__] = path_of(model.objects.live().child_of(org).get())
+        for name, path in paths.items():
+            assert page.goto(path).status == 200, path
+            check(page, axe_source, f"huisstijl-{spec['slug']}-{name}", problems)
+            phone.goto(path)
+            width = phone.evaluate("document.documentElement.scrollWidth")
+            assert width <= PHONE["width"], f"{path}: {width} px breed op een telefoon"
+        page.goto(paths["start"])
+        looks[spec["slug"]] = page.evaluate(
+            """() => [
+                getComputedStyle(document.querySelector('.org-nav')).backgroundColor,
+                getComputedStyle(document.querySelector('main h1')).fontFamily.split(',')[0],
+                document.querySelector('.brand-logo')?.naturalWidth > 0,
+            ]"""
+        )
+    assert problems == []
+    assert len({colour for colour, _, _ in looks.values()}) == len(ORGANISATIONS), looks
+    assert len({font for _, font, _ in looks.values()}) == len(ORGANISATIONS), looks
+    assert all(logo for _, _, logo in looks.values()), looks
+
+
 def test_melding_form_mine_and_partner_inbox_meet_wcag_21_aa(new_page, axe_source):
     problems: list[str] = []
     reporter = new_page(viewport=PHONE, inject_tools=True)
     login(reporter, "voorbeeldstad-raadslid")
     reporter.goto(MELDEN)
     check(reporter, axe_source, "melden-formulier", problems)
-    submit(reporter, "Melding versturen")
+    submit(reporter, "Volgende stap")
     assert reporter.get_by_role("alert").filter(has_text="Controleer het formulier").count()
     check(reporter, axe_source, "melden-formulier-fouten", problems)
-    fill_melding(reporter)
+    # Every step, filled in, and the last one (Controleren en versturen).
+    fill_melding(
+        reporter, on_step=lambda n: check(reporter, axe_source, f"melden-stap-{n}", problems)
+    )
+    check(reporter, axe_source, "melden-controleren", problems)
     submit(reporter, "Melding versturen")
     check(reporter, axe_source, "melden-bevestiging", problems)
     reporter.goto("/mijn-meldingen/")
@@ -142,6 +180,11 @@ def test_melding_form_can_be_completed_with_the_keyboard_only(new_page):
         tab_to(page, selector)
         keyboard.press("Space")
 
+    def next_step(button: str = "volgende") -> None:
+        tab_to(page, f"button[value={button}]")
+        with page.expect_navigation():
+            keyboard.press("Enter")
+
     tick("input[name=kinds][value=intimidatie]")
     tab_to(page, "#id_occurred_at")
     # Headless Debian Chromium shows the date-time field in en-US order whatever the locale:
@@ -150,18 +193,23 @@ def test_melding_form_can_be_completed_with_the_keyboard_only(new_page):
     keyboard.press("ArrowRight")
     keyboard.type("0930A")
     assert page.input_value("#id_occurred_at") == "2026-11-21T09:30", "datumveld met toetsenbord"
+    next_step()
     choose("#id_place", "Bij mij thuis")
     choose("#id_channel", "In persoon")
     type_into("#id_description", "Er stond een onbekende auto urenlang voor mijn huis.")
+    next_step()
     tick("input[name=perpetrator_known][value=ja]")
+    next_step()
+    next_step()  # online and police: nothing to add
+    next_step()  # consequences: nothing to add
     tick("input[name=wishes][value=steun]")
     tick("input[name=consent_kinds][value=politie]")
+    next_step()
     choose("#id_reporter_role", "Raadslid")
     type_into("#id_name", "Raadslid Voorbeeldstad")
     type_into("#id_email", "raadslid@voorbeeldstad.example")
-    tab_to(page, "button[type=submit]")
-    with page.expect_navigation():
-        keyboard.press("Enter")
+    next_step()
+    next_step("versturen")
     assert page.get_by_role("heading", level=1).inner_text() == "Uw melding is ontvangen"
     reference = re.search(r"VB-[0-9A-Z]{4}-[0-9A-Z]{4}", page.inner_text("main")).group(0)
     melding = Melding.objects.get(reference=reference)

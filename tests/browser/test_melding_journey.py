@@ -79,32 +79,39 @@ def whole_page_screenshot(page, name: str) -> None:
 
 
 def fill_report(page) -> None:
-    """The melding as the office holder fills it in, without the kind of behaviour (the first
-    attempt forgets it) and without the photo (added on the second attempt)."""
-    page.get_by_label("Wanneer gebeurde het?").fill("2026-11-20T21:15")
+    """The steps after the first of the melding as the office holder fills them in, up to the
+    last step (Controleren en versturen); the photo comes there."""
     page.get_by_label("Waar gebeurde het?").select_option(label="Tijdens een vergadering")
     page.get_by_label("Hoe kwam het bij u binnen?").select_option(label="In persoon")
     page.get_by_label("Beschrijf wat er gebeurde").fill(DESCRIPTION)
+    fits_phone(page)
+    submit(page, "Volgende stap")
     page.get_by_label("Ik heb een vermoeden of beschrijving").check()
     page.get_by_role("group", name="Wie of wat is de dader?").get_by_label(
         "Eén persoon", exact=True
     ).check()
     page.get_by_label("Beschrijving van de dader").fill(PERPETRATOR)
-    page.get_by_label("Gevolgen").fill(IMPACT)
+    submit(page, "Volgende stap")
+    submit(page, "Volgende stap")  # online and police: nothing to add
+    page.get_by_label("Gevolgen", exact=False).first.fill(IMPACT)
+    submit(page, "Volgende stap")
     page.get_by_label("Ik wil aangifte doen (of laten doen door de organisatie)").check()
     page.get_by_role("group", name="Met wie mag uw melding gedeeld worden?").get_by_label(
         "Politie", exact=True
     ).check()
+    submit(page, "Volgende stap")
     page.get_by_label("Uw functie").select_option(label="Raadslid")
     page.get_by_label("Uw naam").fill("Raadslid Voorbeeldstad")
     page.get_by_label("Uw e-mailadres").fill("raadslid@voorbeeldstad.example")
+    fits_phone(page)
+    submit(page, "Volgende stap")
 
 
 def open_my_meldingen(page) -> None:
-    """The way back to Mijn meldingen: the link on the Melden page (the site's menu has none)."""
+    """The way back to Mijn meldingen: the link in the header of every page."""
     page.goto(MELDEN)
     with page.expect_navigation():
-        page.get_by_role("link", name="Bekijk uw eerdere meldingen onder Mijn meldingen").click()
+        page.locator("header").get_by_role("link", name="Mijn meldingen").click()
 
 
 def partner_mails(smtp, reference: str) -> list:
@@ -127,25 +134,33 @@ def test_melding_closed_loop_across_four_roles(new_page, smtp, live_server):
     fits_phone(reporter)
 
     # First attempt forgets what happened: a clear Dutch error, nothing typed is lost.
-    fill_report(reporter)
-    submit(reporter, "Melding versturen")
+    reporter.get_by_label("Wanneer gebeurde het?").fill("2026-11-20T21:15")
+    submit(reporter, "Volgende stap")
     summary = reporter.get_by_role("alert")
     assert "Controleer het formulier" in summary.inner_text()
     assert "Wat is er gebeurd?: Kies ten minste één soort gedrag." in summary.inner_text()
     assert reporter.title().startswith("Fout:")
-    assert reporter.get_by_label("Beschrijf wat er gebeurde").input_value() == DESCRIPTION
-    assert reporter.get_by_label("Beschrijving van de dader").input_value() == PERPETRATOR
-    assert reporter.get_by_label("Uw functie").input_value() == "raadslid"
-    consent = reporter.get_by_role("group", name="Met wie mag uw melding gedeeld worden?")
-    assert consent.get_by_label("Politie", exact=True).is_checked()
-    assert not consent.get_by_label("Openbaar Ministerie", exact=True).is_checked()
+    assert reporter.get_by_label("Wanneer gebeurde het?").input_value() == "2026-11-20T21:15"
     fits_phone(reporter)
     screenshot(reporter, "melding-fout-telefoon", full_page=False)
     summary.get_by_role("link").first.click()
     assert reporter.evaluate("document.activeElement.name") == "kinds"
 
-    # Second attempt: the missing answer and a photo.
+    # Second attempt: the missing answer, then the other steps.
     reporter.get_by_label("Bedreiging", exact=True).check()
+    submit(reporter, "Volgende stap")
+    fill_report(reporter)
+    # The last step shows everything typed; changing a step keeps the rest.
+    main = reporter.inner_text("main")
+    for typed in (DESCRIPTION, PERPETRATOR, IMPACT, "Raadslid", "Politie"):
+        assert typed in main, typed
+    with reporter.expect_navigation():
+        reporter.get_by_role("link", name="Wijzigen: wat u wilt en toestemming").click()
+    consent = reporter.get_by_role("group", name="Met wie mag uw melding gedeeld worden?")
+    assert consent.get_by_label("Politie", exact=True).is_checked()
+    assert not consent.get_by_label("Openbaar Ministerie", exact=True).is_checked()
+    submit(reporter, "Opslaan en terug naar controleren")
+    assert "Controleren en versturen" in reporter.inner_text("main")
     reporter.get_by_label("Bewijs", exact=False).set_input_files(
         {"name": "scherm.png", "mimeType": "image/png", "buffer": PNG}
     )

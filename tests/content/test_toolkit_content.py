@@ -78,7 +78,7 @@ def test_demo_toolkit_is_true_to_the_seed_and_checklist_shows_a_believable_mix(
     client, login, django_capture_on_commit_callbacks
 ):
     load_demo(django_capture_on_commit_callbacks)
-    national = ToolkitIndexPage.objects.get(depth=3)
+    national = ToolkitIndexPage.objects.get(depth=3, locale__language_code="nl")
 
     for kind in SEED_KINDS:
         found = client.get(national.url, {"kind": kind}).context["resources"]
@@ -105,7 +105,7 @@ def test_demo_toolkit_is_true_to_the_seed_and_checklist_shows_a_believable_mix(
     assert 'href="tel:08002800200"' in html and "0800 000 0000" not in html
 
     # Every resource a Stappenplan step links to is tagged with the step's moment.
-    stappenplan = StappenplanPage.objects.get()
+    stappenplan = StappenplanPage.objects.get(locale__language_code="nl")
     for role in [
         "ambtsdrager",
         "griffier",

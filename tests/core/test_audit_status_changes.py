@@ -13,6 +13,7 @@ from meldingen.models import Melding, Status
 from meldingen.services import change_status
 from meldingen.status import TRANSITIONS
 from tests import factories
+from tests.meldingen.steps import post_melding
 from tests.meldingen.test_melding_intake import melden, reporter, valid_data  # noqa: F401
 from workflows.engine import current_task_state
 
@@ -29,7 +30,7 @@ def status_events(melding) -> list[tuple[str, str]]:
 
 def test_intake_by_web_form(client, melden, reporter):  # noqa: F811
     client.force_login(reporter)
-    assert client.post(melden.url, valid_data()).status_code == 302
+    assert post_melding(client, melden, valid_data()).status_code == 302
     melding = Melding.objects.get()
     # No actor: the trail cannot be purged, so it never names the reporter.
     assert status_events(melding) == [("", "- -> ontvangen")]

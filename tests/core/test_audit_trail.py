@@ -80,9 +80,7 @@ def test_chain_verifies_and_detects_tampering(routed):
             AuditEvent.objects.filter(pk=event.pk).update(detail="vervalst")
         with connection.cursor() as cursor:  # an attacker with DDL rights
             cursor.execute("ALTER TABLE core_auditevent DISABLE TRIGGER USER")
-            cursor.execute(
-                "UPDATE core_auditevent SET detail='vervalst' WHERE id=%s", [event.pk]
-            )
+            cursor.execute("UPDATE core_auditevent SET detail='vervalst' WHERE id=%s", [event.pk])
             cursor.execute("ALTER TABLE core_auditevent ENABLE TRIGGER USER")
     else:
         AuditEvent.objects.filter(pk=event.pk).update(detail="vervalst")

@@ -16,6 +16,7 @@ from wagtail.models import APIToken
 
 from meldingen.models import Attachment, Melding
 from tests import factories
+from tests.meldingen.steps import post_melding
 from tests.meldingen.test_melding_intake import EXE, PDF, PNG, upload, valid_data
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -91,7 +92,7 @@ def submit_web(client, world) -> Melding:
     client.force_login(world["reporter"])
     data = valid_data(**hostile_fields(), consent_kinds=["politie"], **{extra: payload("ex")})
     data["attachments"] = [upload(f"{payload('fn')}.png", PNG)]
-    response = client.post(page.url, data)
+    response = post_melding(client, page, data)
     assert response.status_code == 302, response.content.decode()[:2000]
     confirmation = client.get(response["Location"])
     assert confirmation.status_code == 200
@@ -227,7 +228,7 @@ def private_files() -> set[str]:
 def test_hostile_upload_refused_in_dutch_nothing_stored(client, world, name, content, message):
     before = private_files()
     client.force_login(world["reporter"])
-    response = client.post(world["page"].url, valid_data(attachments=[upload(name, content)]))
+    response = post_melding(client, world["page"], valid_data(attachments=[upload(name, content)]))
     assert response.status_code == 400
     body = response.content.decode()
     assert message in body and name in body
@@ -239,8 +240,8 @@ def test_hostile_upload_refused_in_dutch_nothing_stored(client, world, name, con
 def test_oversize_upload_refused(client, world, settings):
     settings.MELDING_ATTACHMENT_MAX_BYTES = 4 * 1024
     client.force_login(world["reporter"])
-    response = client.post(
-        world["page"].url, valid_data(attachments=[upload("groot.pdf", PDF + b"0" * 8192)])
+    response = post_melding(
+        client, world["page"], valid_data(attachments=[upload("groot.pdf", PDF + b"0" * 8192)])
     )
     assert response.status_code == 400 and "is te groot" in response.content.decode()
     assert Melding.objects.count() == 0 and Attachment.objects.count() == 0
@@ -266,5 +267,5 @@ def test_hostile_upload_through_the_api(client, world):
 def test_ordinary_pdf_and_png_still_accepted(client, world):
     client.force_login(world["reporter"])
     files = [upload("brief.pdf", PDF), upload("scherm.png", PNG)]
-    assert client.post(world["page"].url, valid_data(attachments=files)).status_code == 302
+    assert post_melding(client, world["page"], valid_data(attachments=files)).status_code == 302
     assert Attachment.objects.count() == 2

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlencode
@@ -18,6 +19,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 
 from meldingen.models import Melding
+from meldingen.steps import REVIEW
+from meldingen.views.intake import step_url
 from tests import factories
 from tests.conftest import PASSWORD
 from tests.meldingen.test_melding_intake import valid_data
@@ -53,6 +56,28 @@ def post_form(server, path: str, data: dict, address: str) -> tuple[int, str]:
     return status, text
 
 
+def ready_to_send(server, melden, data: dict, address: str):
+    """A new visitor fills in every step of the melding form but the last; returns the final
+    submit as a function giving its status (the melding is only stored by that one)."""
+    cookie, token = csrf(server, melden.url)
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": address}
+    for number in range(1, REVIEW):
+        body = urlencode({**data, "actie": "volgende", "csrfmiddlewaretoken": token}, doseq=True)
+        path = step_url(melden, number)
+        status, answer, _text = server.request("POST", path, body, {**headers, "Cookie": cookie})
+        assert status == 302, (number, status)
+        session = re.search(r"sessionid=([^;]+)", " ".join(answer.get_all("Set-Cookie") or []))
+        if session:
+            cookie = f"{cookie.split('; ')[0]}; sessionid={session.group(1)}"
+    final = urlencode({"actie": "versturen", "csrfmiddlewaretoken": token})
+
+    def send() -> int:
+        path = step_url(melden, REVIEW)
+        return server.request("POST", path, final, {**headers, "Cookie": cookie})[0]
+
+    return send
+
+
 def at_once(count: int, send) -> list:
     """count calls of send, started together (each worker answers one request at a time)."""
     start = threading.Barrier(count)
@@ -72,13 +97,14 @@ def test_anonymous_intake_limit_holds_across_workers(server, org_a):
     limit, _window = settings.MELDING_RATE_LIMIT
     address = visitor()
 
-    statuses = at_once(3 * limit, lambda: post_form(server, melden.url, valid_data(), address)[0])
+    senders = [ready_to_send(server, melden, valid_data(), address) for _ in range(3 * limit)]
+    statuses = at_once(3 * limit, lambda: senders.pop()())
 
     assert sorted(statuses) == [302] * limit + [429] * (2 * limit), statuses
     assert Melding.objects.count() == limit
-    assert len(server.worker_pids("POST", melden.url)) == 2  # both workers answered
+    assert len(server.worker_pids("POST", step_url(melden, REVIEW))) == 2  # both workers answered
     # Another visitor behind the same load balancer has a budget of its own.
-    assert post_form(server, melden.url, valid_data(), visitor())[0] == 302
+    assert ready_to_send(server, melden, valid_data(), visitor())() == 302
 
 
 def test_failed_logins_lock_out_across_workers(server):

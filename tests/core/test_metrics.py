@@ -25,6 +25,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from meldingen.models import Melding
 from partners.models import Notice
 from tests import factories
+from tests.meldingen.steps import post_melding
 from workflows.engine import begin_moderation
 
 pytestmark = pytest.mark.django_db
@@ -142,8 +143,9 @@ def submit_through_melden_page(client, org, reporter, capture) -> Melding:
     melden = factories.melden_page(org)
     client.force_login(reporter)
     with capture(execute=True):
-        response = client.post(
-            melden.url,
+        response = post_melding(
+            client,
+            melden,
             {
                 "kinds": ["bedreiging"],
                 "occurred_at": (timezone.localtime() - timedelta(hours=2)).strftime(

@@ -38,6 +38,7 @@ from meldingen.services import change_status
 from tests import factories
 from tests.home.test_demo import production_env
 from tests.home.test_settings import run
+from tests.meldingen.steps import post_melding
 from tests.meldingen.test_melding_intake import PNG, upload, valid_data
 from toolkit.documents import restricted_collection
 
@@ -135,7 +136,7 @@ def submit_with_attachment(client, org, reporter) -> Attachment:
     """Through the organisation's Melden page, as the office holder does."""
     client.force_login(reporter)
     page = factories.melden_page(org)
-    response = client.post(page.url, valid_data(attachments=[upload("scherm.png", PNG)]))
+    response = post_melding(client, page, valid_data(attachments=[upload("scherm.png", PNG)]))
     assert response.status_code == 302
     client.logout()
     return Attachment.objects.get(melding=Melding.objects.get(organisation=org))

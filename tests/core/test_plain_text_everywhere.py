@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import uuid
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -35,9 +34,13 @@ from wagtail.search.index import insert_or_update_object
 from wagtail.snippets.models import get_snippet_models
 
 from home.models import ContactRole, OrganisationContact
+from meldingen.forms import MeldingForm
 from meldingen.pages import MeldenPage
+from meldingen.steps import REVIEW
 from protocols.models import ProtocolContentMixin
 from tests.factories import melden_page
+from tests.meldingen.steps import step_pages
+from tests.pdf_helpers import pdf_text, pdf_urls
 from tests.protocol_factories import derive, fresh, make_template
 from tests.toolkit_helpers import publish_child, resource, toolkit_index
 from toolkit.checklist import load_audiences
@@ -74,6 +77,12 @@ EXCLUDED_MODELS = {
 EXCLUDED_FIELDS = {
     "home.OrganisationPage.official_code": "validated against the official code pattern "
     "(GM0363, PV27, WS0155) in clean() and provisioning, at most 6 characters",
+    **{
+        f"home.{model}.huisstijl_{colour}": "a #rrggbb colour, validated in clean() and "
+        "only ever written into the huisstijl stylesheet when it matches that pattern"
+        for model in ("HomePage", "OrganisationPage")
+        for colour in ("primary", "secondary")
+    },
 }
 # Plain-text fields that no public page shows (so nothing to escape there), with where they
 # are shown instead.
@@ -328,34 +337,34 @@ def public_urls(query: str) -> list[str]:
     return [*urls, f"{reverse('toolkit_search')}?{urlencode({'q': query})}"]
 
 
-# --- Reading the PDF ------------------------------------------------------------------------
+# What a reporter types to get through the steps of a Melden page's form.
+REPORT = {
+    "kinds": ["bedreiging"],
+    "occurred_at": "2026-11-20T21:15",
+    "place": "online",
+    "channel": "sociale_media",
+    "description": "Berichten met een dreigement.",
+    "related_to_office": "ja",
+    "perpetrator_known": "deels",
+    "wishes": ["steun"],
+    "reporter_role": "raadslid",
+    "name": "Rika Raadslid",
+    "email": "rika@example.test",
+}
 
-_PDF_STRING = rb"\((?:\\.|[^\\)])*\)"
-_ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
 
-
-def _unescape(literal: bytes) -> bytes:
-    def replace(match: re.Match) -> bytes:
-        code = match.group(1)
-        if code[:1].isdigit():
-            return bytes([int(code, 8)])
-        return _ESCAPES.get(code, code)
-
-    return re.sub(rb"\\([0-7]{1,3}|.)", replace, literal[1:-1], flags=re.S)
-
-
-def pdf_text(content: bytes) -> str:
-    """The text the PDF draws: the string operands in its content streams (only text operators
-    take strings there), one per line. Neither poppler's pdftotext nor a Python PDF text
-    extractor is installed; fpdf2 draws the core fonts with plain Latin-1 strings."""
-    lines = []
-    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", content, re.S):
-        try:
-            stream = zlib.decompress(stream)
-        except zlib.error:
-            pass
-        lines += [_unescape(s).decode("latin-1") for s in re.findall(_PDF_STRING, stream)]
-    return "\n".join(lines)
+def melden_steps(client) -> dict[str, str]:
+    """Every step of every Melden page's form, as a reporter sees them who fills it in: a later
+    step (the organisation's own questions, the summary) only shows after the earlier ones."""
+    pages = {}
+    for melden in MeldenPage.objects.live().public():
+        answers = {}
+        form = MeldingForm(extra_questions=melden.extra_questions)
+        for name, _label in form.extra_fields:
+            choices = [value for value, _text in getattr(form.fields[name], "choices", []) if value]
+            answers[name] = choices[0] if choices else "Antwoord"
+        pages[f"{melden.url} (stap 1 tot {REVIEW})"] = step_pages(client, melden, REPORT | answers)
+    return pages
 
 
 def flat(text: str) -> str:
@@ -388,6 +397,9 @@ def test_markup_in_every_plain_text_field_stays_text(probe, world, client):
         response = client.get(url)
         assert response.status_code == 200, url
         pages[url] = response.content.decode()
+    steps = melden_steps(client)
+    assert steps, "no Melden page to walk through"
+    pages |= steps
     for url, html in pages.items():
         for live in LIVE:
             assert live not in html, f"live markup on {url}: {show(html, live)}"
@@ -410,7 +422,8 @@ def test_markup_in_every_plain_text_field_stays_text(probe, world, client):
         article = re.search(r"<article.*?</article>", pages[url], re.S).group(0)
         response = client.get(url + page.reverse_subpage("pdf"))
         assert response.status_code == 200
-        assert b"evil.example/)" not in response.content  # no link annotation to the probe
+        links = pdf_urls(response.content)
+        assert not [url for url in links if "evil.example" in url], links  # no link to the probe
         text = flat(pdf_text(response.content))
         shown = {name: mark for name, mark in placed.items() if escaped.format(mark) in article}
         assert shown, f"the probe is not on {url}"

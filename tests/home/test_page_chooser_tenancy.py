@@ -37,9 +37,7 @@ def test_editor_browses_and_searches_only_the_own_organisation(
     listing = chooser_html(client, f"/admin/choose-page/{index.pk}/")
     assert org_a.title in listing and org_b.title not in listing
     assert "Concept Aadorp geheim" in chooser_html(client, f"/admin/choose-page/{org_a.pk}/")
-    assert "Concept Beestad geheim" not in chooser_html(
-        client, f"/admin/choose-page/{org_b.pk}/"
-    )
+    assert "Concept Beestad geheim" not in chooser_html(client, f"/admin/choose-page/{org_b.pk}/")
     found = chooser_html(client, "/admin/choose-page/search/?q=geheim")
     assert "Concept Aadorp geheim" in found and "Concept Beestad geheim" not in found
     # National pages (the home page, the toolkit) stay choosable.

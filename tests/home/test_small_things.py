@@ -16,6 +16,7 @@ from django.conf import settings
 
 from home.models import HomePage
 from tests import factories
+from tests.meldingen.steps import step_pages
 from tests.toolkit_helpers import publish_child, resource, toolkit_index
 
 pytestmark = pytest.mark.django_db
@@ -123,11 +124,27 @@ def test_time_values_are_valid_html(client, org_a, make_user):
     assert all(VALID_DATETIME.fullmatch(value) for value in values), values
 
 
+REPORT = {
+    "kinds": ["bedreiging"],
+    "occurred_at": "2026-11-20T21:15",
+    "place": "online",
+    "channel": "sociale_media",
+    "description": "Na de raadsvergadering kreeg ik berichten met een dreigement.",
+    "related_to_office": "ja",
+    "perpetrator_known": "deels",
+    "wishes": ["steun"],
+    "reporter_role": "raadslid",
+    "name": "Rika Raadslid",
+    "email": "rika@example.test",
+}
+
+
 def test_reporters_read_partner_only_as_spouse(client, org_a, make_user):
     """For a reporter "partner" is a spouse; the organisations are ketenpartners, and the
     people inside the own organisation are meldpunten."""
     client.force_login(make_user("melder"))
-    html = client.get(factories.melden_page(org_a).url).content.decode()
+    # Every step of the form, as a reporter who fills it in sees them one after the other.
+    html = step_pages(client, factories.melden_page(org_a), REPORT)
     assert "Delen met ketenpartners" in html
     assert "interne partners" not in html
     assert "de andere meldpunten van uw eigen organisatie" in html

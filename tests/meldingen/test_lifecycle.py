@@ -37,6 +37,7 @@ from partners.setup import ensure_national_routing
 from reporting.figures import figures
 from reporting.models import PurgeRecord
 from tests import factories
+from tests.meldingen.steps import post_melding
 from tests.partners.test_notice_delivery import ROOT, WORKER, worker_env
 from tests.smtp import SMTPServer, free_port
 
@@ -103,8 +104,9 @@ def test_a_melding_goes_round_the_whole_loop(
     client.force_login(reporter)
     photo = io.BytesIO(PNG)
     photo.name = "deur.png"
-    response = client.post(
-        melden.url,
+    response = post_melding(
+        client,
+        melden,
         {
             "kinds": ["bedreiging"],
             "occurred_at": (timezone.localtime() - datetime.timedelta(hours=3)).strftime(

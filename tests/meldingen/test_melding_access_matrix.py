@@ -118,15 +118,16 @@ def _export(client, world, personal: bool) -> bool:
             response = client.get(f"/admin/registratie/export/{fmt}/")
         if response.status_code != 200 or "Content-Disposition" not in response:
             continue
+        body = b"".join(response.streaming_content) if response.streaming else response.content
         if fmt == "xlsx":
             import io
 
             from openpyxl import load_workbook
 
-            sheet = load_workbook(io.BytesIO(response.content)).active
+            sheet = load_workbook(io.BytesIO(body)).active
             content = " ".join(str(c.value) for row in sheet.iter_rows() for c in row)
         else:
-            content = response.content.decode("utf-8-sig")
+            content = body.decode("utf-8-sig")
         reference_found = world["melding"].reference in content
         story_found = "Een bezoeker dreigde" in content
         found = found or (story_found if personal else reference_found)

@@ -17,6 +17,7 @@ from wagtail.models import APIToken, PageViewRestriction
 
 from meldingen.models import Attachment, Melding, MeldingAddition, MeldingHistory
 from tests.meldingen import test_melding_intake as intake_tests
+from tests.meldingen.steps import post_melding
 from tests.meldingen.test_melding_intake import EXE, PNG, new_questions, valid_data
 
 API = "/api"
@@ -329,7 +330,7 @@ def test_rate_limit_is_shared_with_the_web_form(client, melden, reporter, token,
     settings.MELDING_RATE_LIMIT = (2, 3600)
     assert post(client, submit_url(melden), api_data(), **auth(token)).status_code == 201
     client.force_login(reporter)
-    assert client.post(melden.url, valid_data()).status_code == 302
+    assert post_melding(client, melden, valid_data()).status_code == 302
     client.logout()
     response = post(client, submit_url(melden), api_data(), **auth(token))
     assert response.status_code == 429

@@ -12,6 +12,7 @@ from meldingen.models import Attachment, MeldingAddition, MeldingHistory
 from meldingen.pages import MeldenPage
 from meldingen.services import add_information, change_status, submit_melding
 from tests.meldingen import test_melding_intake as intake_tests
+from tests.meldingen.steps import post_melding
 from tests.meldingen.test_melding_intake import EXE, PNG, upload, valid_data
 
 URL = "/mijn-meldingen/"
@@ -206,7 +207,7 @@ def test_melden_page_and_confirmation_link_to_mijn_meldingen(client, org_a, repo
     page.save_revision().publish()
     client.force_login(reporter)
     assert f'href="{URL}"' in client.get(page.url).content.decode()
-    response = client.post(page.url, valid_data(), follow=True)
+    response = post_melding(client, page, valid_data(), follow=True)
     reference = MeldenPage.objects.get().organisation.meldingen.get().reference
     assert f'href="{URL}{reference}/"' in response.content.decode()
 

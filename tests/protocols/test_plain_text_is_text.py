@@ -2,12 +2,10 @@
 data filled into a heading, is shown as the characters typed, in the table of contents, the
 section heading and the PDF; it never becomes live HTML."""
 
-import re
-import zlib
-
 import pytest
 from wagtail.models import Page
 
+from tests.pdf_helpers import pdf_text
 from tests.protocol_factories import (
     AFTERCARE_TEXT,
     NORM_TEXT,
@@ -23,11 +21,6 @@ HEADING = 'Waarom <em>dit</em> <a href="https://kwaad.example">protocol</a> voor
 TITLE = 'Aadorp <img src=x onerror="alert(1)">'
 
 
-def pdf_text(content: bytes) -> str:
-    streams = re.findall(rb"stream\r?\n(.*?)\r?\nendstream", content, re.S)
-    return b"".join(zlib.decompress(s) for s in streams).decode("latin-1")
-
-
 def test_markup_in_headings_and_filled_values_is_text(org_a, home_page, client):
     make_template(
         home_page,
@@ -41,7 +34,7 @@ def test_markup_in_headings_and_filled_values_is_text(org_a, home_page, client):
     protocol.save_revision().publish()
 
     html = client.get(fresh(protocol).url).content.decode()
-    for raw in ("<em>dit</em>", 'href="https://kwaad.example"', "<img src=x", "onerror=\"alert"):
+    for raw in ("<em>dit</em>", 'href="https://kwaad.example"', "<img src=x", 'onerror="alert'):
         assert raw not in html
     escaped = "Waarom &lt;em&gt;dit&lt;/em&gt; &lt;a href=&quot;https://kwaad.example&quot;&gt;"
     assert html.count(escaped) == 2  # the table of contents and the section heading

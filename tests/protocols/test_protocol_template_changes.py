@@ -73,8 +73,8 @@ def test_editor_sees_notice_and_comparison(setup, redacteur_a, login):
     assert reverse("protocols_compare", args=[protocol.pk]) in edit
 
     page = client.get(reverse("protocols_compare", args=[protocol.pk])).content.decode()
-    assert "Wijziging in het sjabloon sinds uw basisversie" in page
-    assert "Uw tekst ten opzichte van het sjabloon" in page
+    assert "Wijziging in het sjabloon sinds je basisversie" in page
+    assert "Je tekst ten opzichte van het sjabloon" in page
     assert "Nieuw in het sjabloon" in page
     assert "3 publicaties achterloopt" in page
 

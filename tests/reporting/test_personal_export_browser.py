@@ -54,8 +54,8 @@ def test_coordinator_exports_personal_data_with_purpose(new_page, tmp_path):
     with page.expect_navigation():
         page.get_by_role("button", name="Exporteren").click()
     main = page.inner_text("main")
-    assert "Kies waarvoor u de persoonsgegevens exporteert." in main
-    assert "Bevestig dat u de persoonsgegevens alleen voor dit doel gebruikt" in main
+    assert "Kies waarvoor je de persoonsgegevens exporteert." in main
+    assert "Bevestig dat je de persoonsgegevens alleen voor dit doel gebruikt" in main
 
     page.get_by_label("Aangifte of strafzaak").check()
     page.get_by_label(CONFIRMATION).check()

@@ -75,7 +75,7 @@ def test_dashboard_lists_waiting_meldingen_of_own_organisation_only(
     dashboard = client.get("/admin/")
     assert dashboard.status_code == 200
     body = dashboard.content.decode()
-    assert "Meldingen die op u wachten" in body and melding.reference in body
+    assert "Meldingen die op je wachten" in body and melding.reference in body
     client.force_login(coordinator_b)
     body = client.get("/admin/").content.decode()
     assert melding.reference not in body

@@ -8,6 +8,7 @@ from wagtail.models import WorkflowState
 
 from meldingen.models import Melding, Status
 from tests import factories
+from tests.meldingen.steps import post_melding
 from tests.meldingen.test_melding_intake import melden, reporter, valid_data  # noqa: F401
 from workflows.engine import current_task_state
 from workflows.models import RoutingTask, TriageTask
@@ -39,7 +40,7 @@ def test_status_and_task_state_never_disagree(
     police = factories.partner(org_a, kinds["politie"], "Politie Aadorp", "p@example.test")
     client.force_login(reporter)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(melden.url, valid_data(consent_kinds=["politie"]))
+        response = post_melding(client, melden, valid_data(consent_kinds=["politie"]))
         assert response.status_code == 302
     melding = Melding.objects.get()
     assert_agree(melding)

@@ -20,6 +20,7 @@ from wagtail.search import index
 from home.models import OrganisationIndexPage, OrganisationPage
 from home.page_facts import PageFactsMixin
 
+from .listing import listing
 from .taxonomy import MOMENT_FIELDS, Audience, Moment, ResourceKind
 
 RICH_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
@@ -82,16 +83,7 @@ class ToolkitIndexPage(PageFactsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filterset = ResourceFilterSet(request.GET or None, queryset=self.resources())
-        resources = list(
-            filterset.qs.order_by("title").prefetch_related("audiences")
-            if filterset.is_bound and filterset.is_valid()
-            else self.resources().order_by("title").prefetch_related("audiences")
-        )
-        local = self.organisation is not None
-        for resource in resources:
-            resource.is_local = local and resource.path.startswith(self.path)
-        context.update(filterset=filterset, resources=resources)
+        context.update(listing(self, request, ResourceFilterSet, ToolkitResourcePage))
         return context
 
 
@@ -119,7 +111,7 @@ class HiddenNationalResource(Orderable):
         super().clean()
         if self.resource_id and not self.resource.is_national:
             raise ValidationError(
-                {"resource": _("Alleen landelijke hulpmiddelen kunt u verbergen.")}
+                {"resource": _("Alleen landelijke hulpmiddelen kun je verbergen.")}
             )
 
 
@@ -256,12 +248,9 @@ class ResourceFilterSet(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Soort"), choices=ResourceKind.choices, empty_label=_("Alle soorten")
     )
-    audience = django_filters.ModelChoiceFilter(
-        label=_("Voor wie"),
-        field_name="audiences",
-        to_field_name="slug",
-        queryset=Audience.objects.all(),
-        empty_label=_("Iedereen"),
+    # Choices by slug from the audiences given (toolkit.models.listing keeps them cached).
+    audience = django_filters.ChoiceFilter(
+        label=_("Voor wie"), empty_label=_("Iedereen"), method="filter_audience"
     )
     moment = django_filters.ChoiceFilter(
         label=_("Moment"),
@@ -273,6 +262,15 @@ class ResourceFilterSet(django_filters.FilterSet):
     class Meta:
         model = ToolkitResourcePage
         fields = ["q", "kind", "audience", "moment"]
+
+    def __init__(self, *args, audiences: list[Audience] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if audiences is None:
+            audiences = list(Audience.objects.all())
+        self.filters["audience"].extra["choices"] = [(a.slug, a.name) for a in audiences]
+
+    def filter_audience(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(audiences__slug=value)
 
     def filter_moment(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(**{MOMENT_FIELDS[value]: True})

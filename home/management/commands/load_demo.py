@@ -4,6 +4,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from home import demo_translations
 from home.demo import DEMO_PASSWORD
 
 # Apps contribute demo content through a `demo.load(stdout)` function, loaded in this order.
@@ -29,6 +30,8 @@ class Command(BaseCommand):
                     raise
                 continue
             accounts += module.load(self.stdout) or []
+        # English and Frisian versions of the national pages, once every app's pages exist.
+        demo_translations.load(self.stdout)
         self.stdout.write(
             self.style.SUCCESS(f"\nDemo-accounts (wachtwoord voor allemaal: {DEMO_PASSWORD}):")
         )

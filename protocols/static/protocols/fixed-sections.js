@@ -1,15 +1,24 @@
-// Fixed sections of an organisation protocol: shown read-only in the editor. The server refuses
-// changes anyway (protocols.sections.validate_protocol); this only saves editors the effort.
+// Fixed sections of an organisation protocol: read-only in the editor, without the controls that
+// would delete, duplicate or move them. The panel's CSS hides those controls before this runs;
+// this script removes them and makes the content inert. The server refuses such changes anyway
+// (protocols.validation.validate_protocol).
 (() => {
   const source = document.getElementById('protocol-fixed-sections');
   if (!source) return;
   const keys = JSON.parse(source.dataset.keys);
   const label = source.dataset.label;
+  const actions = ['DELETE', 'DUPLICATE', 'MOVE_UP', 'MOVE_DOWN', 'DRAG']
+    .map((name) => `[data-streamfield-action="${name}"]`)
+    .join(',');
 
   const mark = () => {
     keys.forEach((key) => {
-      const block = document.querySelector(`[data-contentpath="body"] [data-contentpath="${CSS.escape(key)}"]`);
-      if (!block || block.dataset.protocolFixed) return;
+      const block = document.querySelector(
+        `[data-contentpath="body"] [data-streamfield-child][data-contentpath="${CSS.escape(key)}"]`,
+      );
+      if (!block) return;
+      block.querySelectorAll(actions).forEach((button) => button.remove());
+      if (block.dataset.protocolFixed) return;
       block.dataset.protocolFixed = 'true';
       const content = block.querySelector('[data-block-content], .w-panel__content') || block;
       content.setAttribute('inert', '');

@@ -1,0 +1,170 @@
+"""The intake form in short steps, through its real URLs and without JavaScript: what was typed
+is kept between steps (encrypted in the session), errors stay on their step, and only the
+final submit stores a melding, once."""
+
+import pytest
+from django.contrib.sessions.models import Session
+from django.core.cache import cache
+
+from meldingen import drafts
+from meldingen.models import Melding
+from meldingen.pages import MeldenPage
+from meldingen.steps import REVIEW, STEPS
+from meldingen.views.intake import step_url
+from tests.meldingen.steps import post_melding
+from tests.meldingen.test_melding_intake import PNG, upload, valid_data
+
+DESCRIPTION = "Na de raadsvergadering kreeg ik berichten met een dreigement."
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limit():
+    cache.clear()
+
+
+@pytest.fixture
+def melden(org_a) -> MeldenPage:
+    page = MeldenPage(title="Melden", slug="melden")
+    org_a.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def reporter(make_user):
+    user = make_user("raadslid-steps")
+    user.first_name, user.last_name = "Rika", "Raadslid"
+    user.save()
+    return user
+
+
+def step(client, melden, number, data, action="volgende"):
+    return client.post(step_url(melden, number), {**data, "actie": action})
+
+
+def session_text(client) -> str:
+    """Everything the session store holds for this client, as stored."""
+    key = client.cookies["sessionid"].value
+    stored = Session.objects.filter(session_key=key).first()
+    return stored.session_data if stored else ""
+
+
+@pytest.mark.django_db
+def test_each_step_has_a_progress_indicator_and_fieldsets(client, melden, reporter):
+    client.force_login(reporter)
+    data = valid_data()
+    for number in range(1, REVIEW + 1):
+        body = client.get(step_url(melden, number)).content.decode()
+        title = STEPS[number - 1].title
+        assert f"Stap {number} van {REVIEW}: {title}" in body
+        assert body.count('aria-current="step"') == 1
+        current = body.index('aria-current="step"')
+        assert body.index(str(title), current) < body.index("</li>", current)
+        # The 112 callout comes first in main.
+        main = body[body.index('<main id="inhoud"') :]
+        assert main.index("Bel direct 112") < main.index("<h1")
+        if number < REVIEW:
+            assert "<fieldset" in body and "<legend" in body
+            assert step(client, melden, number, data).status_code == 302
+
+
+@pytest.mark.django_db
+def test_required_fields_are_marked_and_boxes_sit_beside_their_label(client, melden, reporter):
+    client.force_login(reporter)
+    body = client.get(melden.url).content.decode()
+    # Required: marked in the label (or the legend of a group of boxes); optional: unmarked.
+    assert 'Wat is er gebeurd? <span class="melden-required">(verplicht)</span></legend>' in body
+    assert 'Wanneer gebeurde het? <span class="melden-required">(verplicht)</span>' in body
+    assert "Er is nu acuut gevaar of het incident is nog gaande</label>" in body
+    # Every box is a form field of its own with its label beside it.
+    assert body.count("utrecht-form-field--checkbox") >= 14
+    assert 'class="utrecht-checkbox utrecht-checkbox--html-input"' in body
+    assert 'class="utrecht-form-label utrecht-form-label--checkbox" for="id_kinds_0"' in body
+    assert 'class="utrecht-textbox utrecht-textbox--html-input"' in body
+
+
+@pytest.mark.django_db(transaction=True)
+def test_full_flow_back_and_forth_then_exactly_one_melding(client, melden, reporter):
+    client.force_login(reporter)
+    data = valid_data(witnesses="Buurvrouw Jansen", impact="Slecht geslapen")
+    for number in (1, 2, 3, 4):
+        assert step(client, melden, number, data)["Location"] == step_url(melden, number + 1)
+    # Back from step 5 keeps what was typed there, without checking it.
+    response = step(client, melden, 5, {"impact": "Slecht geslapen"}, action="vorige")
+    assert response["Location"] == step_url(melden, 4)
+    assert "Buurvrouw Jansen" in client.get(step_url(melden, 3)).content.decode()
+    assert DESCRIPTION in client.get(step_url(melden, 2)).content.decode()
+    assert "Slecht geslapen" in client.get(step_url(melden, 5)).content.decode()
+    for number in (5, 6, 7):
+        assert step(client, melden, number, data)["Location"] == step_url(melden, number + 1)
+    assert Melding.objects.count() == 0  # nothing half-made
+
+    review = client.get(step_url(melden, REVIEW)).content.decode()
+    for shown in [DESCRIPTION, "Buurvrouw Jansen", "Bedreiging", "Rika Raadslid", "Wijzigen"]:
+        assert shown in review, shown
+    assert review.count(f'href="{step_url(melden, 3)}?controle=1"') == 1
+    # Changing a step from the summary leads straight back to it.
+    changed = step(client, melden, 3, {**data, "witnesses": "Meneer Pietersen", "controle": "1"})
+    assert changed["Location"] == step_url(melden, REVIEW)
+    assert "Meneer Pietersen" in client.get(step_url(melden, REVIEW)).content.decode()
+
+    response = client.post(
+        step_url(melden, REVIEW),
+        {"attachments": [upload("scherm.png", PNG)], "actie": "versturen"},
+    )
+    assert response.status_code == 302 and response["Location"].endswith("/bevestiging/")
+    melding = Melding.objects.get()
+    assert melding.personal.description == DESCRIPTION
+    assert melding.personal.witnesses == "Meneer Pietersen"
+    assert melding.attachments.count() == 1
+    # The draft is gone: the form starts empty, and a second submit stores nothing.
+    assert drafts.SESSION_KEY not in client.session
+    assert DESCRIPTION not in client.get(step_url(melden, 2)).content.decode()
+    again = client.post(step_url(melden, REVIEW), {"actie": "versturen"})
+    assert again.status_code == 302 and again["Location"] == melden.url
+    assert Melding.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_error_in_step_2_keeps_step_1_and_shows_nl_design_errors(client, melden, reporter):
+    client.force_login(reporter)
+    data = valid_data()
+    step(client, melden, 1, data)
+    response = step(client, melden, 2, {**data, "place": ""})
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "Stap 2 van" in body
+    summary = body[body.index('id="foutmeldingen"') :]
+    assert 'href="#id_place"' in summary and "Kies waar het gebeurde." in summary
+    # Next to the field, and the field says it is invalid.
+    assert 'class="utrecht-form-field-error-message' in body and 'id="id_place_error"' in body
+    assert "utrecht-form-field--invalid" in body
+    assert f">\n{DESCRIPTION}</textarea>" in body  # typed in this step: kept
+    assert 'value="2026-11-20T21:15"' in client.get(melden.url).content.decode()  # step 1 kept
+    # A later step cannot be skipped to.
+    assert client.get(step_url(melden, 3))["Location"] == step_url(melden, 2)
+    assert Melding.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_draft_in_session_is_encrypted_and_wiped_on_stop(client, melden, reporter):
+    client.force_login(reporter)
+    marker = "Geheime-beschrijving-4711"
+    step(client, melden, 1, valid_data())
+    step(client, melden, 2, valid_data(description=marker))
+    assert client.session[drafts.SESSION_KEY]
+    assert marker not in session_text(client)
+    response = step(client, melden, 2, {}, action="wissen")
+    assert response["Location"] == melden.url + "?gewist=1"
+    assert drafts.SESSION_KEY not in client.session
+    body = client.get(response["Location"]).content.decode()
+    assert "Wat u had ingevuld is gewist" in body and marker not in body
+    assert Melding.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_post_melding_helper_goes_through_every_step(client, melden, reporter):
+    client.force_login(reporter)
+    response = post_melding(client, melden, valid_data(), follow=True)
+    assert "Uw melding is ontvangen" in response.content.decode()
+    assert Melding.objects.count() == 1

@@ -1,0 +1,70 @@
+"""What a toolkit index page lists: its resources (own and unhidden national ones, read once
+per page-cache generation and kept with the fragments, see home.caching), narrowed by the
+filter form in Python. Only a text search asks the search backend. Without the fragment cache
+(or in a preview) everything is read fresh."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+
+from home.caching import generation_for
+
+from .taxonomy import MOMENT_FIELDS, Audience
+
+
+def _seconds(request: HttpRequest) -> int:
+    return 0 if getattr(request, "is_preview", False) else settings.FRAGMENT_CACHE_SECONDS
+
+
+def _kept(request: HttpRequest, name: str, compute):
+    """compute(), kept until the next publish (or Audience change) when fragments are cached."""
+    seconds = _seconds(request)
+    if not seconds:
+        return compute()
+    key = f"toolkit:{generation_for(request)}:{name}"
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, seconds)
+    return found
+
+
+def _all_resources(page) -> list:
+    resources = list(page.resources().order_by("title").prefetch_related("audiences"))
+    local = page.organisation is not None
+    for resource in resources:
+        resource.is_local = local and resource.path.startswith(page.path)
+    return resources
+
+
+def _matches(resource, data: dict, found: set[int] | None) -> bool:
+    if data.get("kind") and resource.kind != data["kind"]:
+        return False
+    audience = data.get("audience")
+    if audience and audience not in {a.slug for a in resource.audiences.all()}:
+        return False
+    moment = data.get("moment")
+    if moment and not getattr(resource, MOMENT_FIELDS[moment]):
+        return False
+    return found is None or resource.pk in found
+
+
+def listing(page, request: HttpRequest, filterset_class, resource_model) -> dict:
+    """Template context of a ToolkitIndexPage: the filter form (filterset, a
+    ResourceFilterSet) and the resources (ToolkitResourcePage) it selects. The classes come
+    as arguments: toolkit.models.resources imports this module."""
+    audiences = _kept(request, "audiences", lambda: list(Audience.objects.all()))
+    resources = _kept(request, f"page:{page.pk}", lambda: _all_resources(page))
+    filterset = filterset_class(
+        request.GET or None, queryset=resource_model.objects.none(), audiences=audiences
+    )
+    if filterset.is_bound and filterset.form.is_valid():
+        data = filterset.form.cleaned_data
+        found = None
+        if data.get("q"):
+            matches = resource_model.objects.live().search(data["q"], operator="and")
+            found = {match.pk for match in matches}
+        resources = [r for r in resources if _matches(r, data, found)]
+    return {"filterset": filterset, "resources": resources}
