@@ -150,7 +150,10 @@ def test_melding_closed_loop_across_four_roles(new_page, smtp, live_server):
     reporter.get_by_label("Bedreiging", exact=True).check()
     submit(reporter, "Volgende stap")
     fill_report(reporter)
-    # The last step shows everything typed; changing a step keeps the rest.
+    # The last step shows everything typed (on a phone its parts start folded: the reporter
+    # opens each); changing a step keeps the rest.
+    for part in reporter.locator("details.melden-summary__details > summary").all():
+        part.click()
     main = reporter.inner_text("main")
     for typed in (DESCRIPTION, PERPETRATOR, IMPACT, "Raadslid", "Politie"):
         assert typed in main, typed

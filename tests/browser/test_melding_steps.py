@@ -98,8 +98,15 @@ def test_steps_fit_a_phone_and_lead_to_one_melding(new_page):
     submit(page, "Volgende stap")
 
     assert f"Stap {REVIEW} van {REVIEW}" in page.inner_text("main")
-    assert DESCRIPTION in page.inner_text("main") and IMPACT in page.inner_text("main")
+    # On a phone the summary's parts start folded (measured so); each title opens its part.
+    parts = page.locator("details.melden-summary__details")
+    assert parts.count() >= 5 and page.locator("details.melden-summary__details[open]").count() == 0
     measure_and_capture(page, REVIEW)
+    page.reload()  # measure_and_capture widened the screen, which opens them
+    for index in range(parts.count()):
+        parts.nth(index).locator("summary").click()
+        assert parts.nth(index).get_attribute("open") is not None
+    assert DESCRIPTION in page.inner_text("main") and IMPACT in page.inner_text("main")
     assert Melding.objects.count() == before  # nothing stored before sending
     submit(page, "Melding versturen")
     assert page.get_by_role("heading", level=1).inner_text() == "Uw melding is ontvangen"
