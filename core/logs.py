@@ -102,5 +102,11 @@ def logging_config(fmt: str = "text", level: str = "INFO") -> dict:
             }
         },
         "root": {"handlers": ["console"], "level": level},
-        "loggers": {"django.db.backends": {"level": "WARNING"}},
+        "loggers": {
+            "django.db.backends": {"level": "WARNING"},
+            # WeasyPrint logs each rendering step and every CSS rule it does not lay out (also
+            # while importing its own stylesheets); only its errors are worth a line.
+            "weasyprint": {"level": "ERROR"},
+            "fontTools": {"level": "WARNING"},
+        },
     }

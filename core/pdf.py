@@ -8,7 +8,6 @@ huisstijl stylesheet); nothing is fetched from the network.
 
 from __future__ import annotations
 
-import logging
 import mimetypes
 from collections.abc import Iterable
 from urllib.parse import unquote, urlsplit
@@ -23,11 +22,6 @@ from django.urls import Resolver404, resolve
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
-
-# WeasyPrint reports every CSS feature of the web stylesheets it does not lay out, and its
-# progress, for each PDF; only its errors (a resource it could not load) are worth a log line.
-for _name in ("weasyprint", "weasyprint.progress"):
-    logging.getLogger(_name).setLevel(logging.ERROR)
 
 # Views whose response a PDF may use as a stylesheet (GET, no user), by URL name.
 PDF_STYLESHEET_VIEWS: set[str] = {"huisstijl_css"}

@@ -23,10 +23,28 @@ PANEL_ROWS = 10
 
 class DashboardPanel(Component):
     """A panel of the admin home with the shared dashboard styles (any app's panel may extend
-    it)."""
+    it): shown_to says who sees it (by default everyone but superusers, who see every
+    organisation through the overview panels), panel_context what it shows."""
 
     class Media:
         css = {"all": ["home/admin-dashboard.css"]}
+
+    def shown_to(self, user) -> bool:
+        return not user.is_superuser
+
+    def panel_context(self, user) -> dict:
+        raise NotImplementedError
+
+    def get_context_data(self, parent_context):
+        user = parent_context["request"].user
+        if not self.shown_to(user):
+            return {"show": False}
+        return {"show": True, **self.panel_context(user)}
+
+
+def is_coordinator(user) -> bool:
+    """A veiligheidscoördinator of at least one organisation (superusers are not)."""
+    return not user.is_superuser and for_user(user, Role.COORDINATOR).exists()
 
 
 def _has_members(group_field: str) -> Exists:
@@ -76,10 +94,7 @@ class MyOrganisationPanel(DashboardPanel):
     template_name = "home/admin/dashboard/my_organisation.html"
     order = 50
 
-    def get_context_data(self, parent_context):
-        user = parent_context["request"].user
-        if user.is_superuser:
-            return {"organisations": []}  # every organisation: the overview panels say more
+    def panel_context(self, user) -> dict:
         group_ids = set(user.groups.values_list("pk", flat=True))
         rows = []
         for org in for_user(user).order_by("title"):
@@ -105,10 +120,10 @@ class ProvisioningPanel(DashboardPanel):
     template_name = "home/admin/dashboard/unfinished_provisioning.html"
     order = 60
 
-    def get_context_data(self, parent_context):
-        user = parent_context["request"].user
-        if not is_national_editor(user):
-            return {"show": False}
+    def shown_to(self, user) -> bool:
+        return is_national_editor(user)
+
+    def panel_context(self, user) -> dict:
         unfinished = unfinished_organisations()
         rows = [
             {
@@ -119,4 +134,4 @@ class ProvisioningPanel(DashboardPanel):
             for org in unfinished[:PANEL_ROWS]
         ]
         total = len(rows) if len(rows) < PANEL_ROWS else unfinished.count()
-        return {"show": True, "rows": rows, "total": total, "more": total - len(rows)}
+        return {"rows": rows, "total": total, "more": total - len(rows)}

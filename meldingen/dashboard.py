@@ -11,7 +11,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.models import TaskState
 
-from home.dashboard import DashboardPanel
+from home.dashboard import DashboardPanel, is_coordinator
 from home.tenancy import Role, for_user
 
 from .models import CaseSettings, Measure, Melding, NazorgContact, PerpetratorKnown, Status
@@ -109,14 +109,13 @@ class CasesPanel(DashboardPanel):
     template_name = "meldingen/admin/dashboard/cases.html"
     order = 80
 
-    def get_context_data(self, parent_context):
-        user = parent_context["request"].user
-        if user.is_superuser or not for_user(user, Role.COORDINATOR).exists():
-            return {"show": False}
+    def shown_to(self, user) -> bool:
+        return is_coordinator(user)
+
+    def panel_context(self, user) -> dict:
         now = timezone.now()
         today = timezone.localdate(now)
         return {
-            "show": True,
             "today": today,
             "steps": waiting_per_step(user),
             "nazorg": nazorg_due(user, today),

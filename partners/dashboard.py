@@ -7,8 +7,7 @@ import datetime
 
 from django.utils import timezone
 
-from home.dashboard import DashboardPanel
-from home.tenancy import Role, for_user
+from home.dashboard import DashboardPanel, is_coordinator
 from meldingen.permissions import meldingen_for_coordinator
 
 from .models import Notice
@@ -35,9 +34,9 @@ class PartnerDeadlinesPanel(DashboardPanel):
     template_name = "partners/admin/dashboard/deadlines.html"
     order = 85
 
-    def get_context_data(self, parent_context):
-        user = parent_context["request"].user
-        if user.is_superuser or not for_user(user, Role.COORDINATOR).exists():
-            return {"show": False}
+    def shown_to(self, user) -> bool:
+        return is_coordinator(user)
+
+    def panel_context(self, user) -> dict:
         now = timezone.now()
-        return {"show": True, "notices": deadlines(user, now), "now": now}
+        return {"notices": deadlines(user, now), "now": now}

@@ -59,10 +59,7 @@ class OwnProtocolPanel(DashboardPanel):
     template_name = "protocols/admin/dashboard/own_protocol.html"
     order = 100
 
-    def get_context_data(self, parent_context):
-        user = parent_context["request"].user
-        if user.is_superuser:
-            return {"rows": []}
+    def panel_context(self, user) -> dict:
         editors = for_user(user, Role.EDITOR).values("pk")
         publishers = for_user(user, Role.PUBLISHER).values("pk")
         organisations = organisations_with_protocol().filter(
@@ -105,10 +102,10 @@ class TemplateFollowPanel(DashboardPanel):
     template_name = "protocols/admin/dashboard/template_follow.html"
     order = 70
 
-    def get_context_data(self, parent_context):
-        user = parent_context["request"].user
-        if not is_national_editor(user):
-            return {"show": False}
+    def shown_to(self, user) -> bool:
+        return is_national_editor(user)
+
+    def panel_context(self, user) -> dict:
         # One row per organisation, few columns: one query (counting in the database over these
         # nested subqueries miscounts on some backends).
         rows = list(
@@ -121,7 +118,6 @@ class TemplateFollowPanel(DashboardPanel):
         drafts = [row for row in rows if row["protocol_pk"] and not row["protocol_live"]]
         overview = reverse("protocols_overview")
         return {
-            "show": True,
             "counts": {
                 "total": len(rows),
                 "none": len(without),

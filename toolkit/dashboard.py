@@ -110,9 +110,6 @@ class ToolkitStatusPanel(DashboardPanel):
     template_name = "toolkit/admin/dashboard/toolkit_status.html"
     order = 120
 
-    def get_context_data(self, parent_context):
-        user = parent_context["request"].user
-        if user.is_superuser:
-            return {"rows": []}
+    def panel_context(self, user) -> dict:
         rows = toolkit_status(user)
         return {"rows": rows, "due": due_items(user) if rows else [], "today": timezone.localdate()}

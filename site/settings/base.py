@@ -356,8 +356,5 @@ LOGGING["loggers"].update(
     {
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
-        # WeasyPrint reports each rendering step at INFO.
-        "weasyprint": {"level": "WARNING"},
-        "fontTools": {"level": "WARNING"},
     }
 )
