@@ -34,5 +34,9 @@ def translate_page(page: Page, language_code: str, strings: dict[str, str]) -> P
                 "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
             },
         )
-    translation.save_target(publish=True)
+    # Published here, not by wagtail-localize: it publishes after commit with the revision's
+    # cached page, whose tree fields (numchild) are stale once children were translated in the
+    # same transaction (load_demo in one transaction left the translated homes without children).
+    translation.save_target(publish=False)
+    page.get_translation(locale).get_latest_revision().publish()
     return page.get_translation(locale)

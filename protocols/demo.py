@@ -22,8 +22,8 @@ from .sections import derive_protocol
 OLD_TEMPLATE_ORGANISATIONS = {"PV99"}
 # Adopted by which body, how many days ago, with which reference; and whether changed since.
 ADOPTIONS = {
-    "GM9999": (AdoptingBody.COLLEGE, 150, "Collegebesluit {year}-0147", False),
-    "WS9999": (AdoptingBody.DAGELIJKS_BESTUUR, 300, "DB-besluit {year}/061", True),
+    "GM9999": (AdoptingBody.COLLEGE, 150, "B&W {year}-0147", False),
+    "WS9999": (AdoptingBody.DAGELIJKS_BESTUUR, 300, "DB {year}/061", True),
 }
 
 
