@@ -32,6 +32,11 @@ class PublicLoginForm(LockoutMixin, AuthenticationForm):
 class AdminLoginForm(LockoutMixin, WagtailLoginForm):
     """Wagtail admin login (WAGTAILADMIN_USER_LOGIN_FORM)."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Wagtail's field has no label, so the form showed the field name "Password".
+        self.fields["password"].label = _("Password")
+
 
 class TokenForm(forms.Form):
     token = forms.CharField(

@@ -267,3 +267,9 @@ def test_production_refuses_to_start_without_a_rate_limit_store():
     result = run(["manage.py", "check"], env)
     assert result.returncode != 0
     assert "must not be the page cache's database" in result.stderr
+
+
+def test_admin_login_labels_are_dutch(client, db):
+    html = client.get("/admin/login/").content.decode()
+    assert "Wachtwoord" in html and "Gebruikersnaam" in html
+    assert ">Password" not in html
