@@ -20,7 +20,6 @@ from home.provisioning import NATIONAL_EDITORS_GROUP, provision_organisation
 from home.setup import ensure_platform
 from home.tenancy import originals
 from meldingen.ladder import ensure_ladder
-from meldingen.pages import MeldenPage
 
 PASSWORD = "een-lang-testwachtwoord"
 
@@ -211,12 +210,3 @@ def pytest_sessionstart(session):
             found = re.match(rf"{re.escape(prefix)}(\d+)", name)
             if found and not os.path.exists(f"/proc/{found.group(1)}"):
                 conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-@pytest.fixture
-def melden(org_a) -> MeldenPage:
-    """Organisation A's published Melden page (the melding form)."""
-    page = MeldenPage(title="Melden", slug="melden")
-    org_a.add_child(instance=page)
-    page.save_revision().publish()
-    return page

@@ -14,7 +14,7 @@ from meldingen.services import change_status
 from meldingen.status import TRANSITIONS
 from tests import factories
 from tests.meldingen.steps import post_melding
-from tests.meldingen.test_melding_intake import reporter, valid_data  # noqa: F401
+from tests.meldingen.test_melding_intake import melden, reporter, valid_data  # noqa: F401
 from workflows.engine import current_task_state
 
 pytestmark = pytest.mark.django_db

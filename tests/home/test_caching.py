@@ -3,6 +3,8 @@ partner inbox and admin never."""
 
 import pytest
 
+from tests.meldingen.test_melding_intake import melden  # noqa: F401 - fixture
+
 pytestmark = pytest.mark.django_db
 
 

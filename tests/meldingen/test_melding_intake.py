@@ -12,6 +12,7 @@ from django.core.cache import cache
 from wagtail.models import Revision
 
 from meldingen.models import Attachment, Melding, MeldingHistory
+from meldingen.pages import MeldenPage
 from meldingen.views.intake import step_url
 from partners.models import PartnerKind
 from tests.meldingen.steps import post_melding, step_pages
@@ -28,6 +29,14 @@ EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 
 @pytest.fixture(autouse=True)
 def fresh_rate_limit():
     cache.clear()
+
+
+@pytest.fixture
+def melden(org_a) -> MeldenPage:
+    page = MeldenPage(title="Melden", slug="melden")
+    org_a.add_child(instance=page)
+    page.save_revision().publish()
+    return page
 
 
 @pytest.fixture

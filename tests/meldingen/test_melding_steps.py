@@ -4,15 +4,30 @@ final submit stores a melding, once."""
 
 import pytest
 from django.contrib.sessions.models import Session
+from django.core.cache import cache
 
 from meldingen import drafts
 from meldingen.models import Melding
+from meldingen.pages import MeldenPage
 from meldingen.steps import REVIEW, STEPS
 from meldingen.views.intake import step_url
 from tests.meldingen.steps import post_melding
 from tests.meldingen.test_melding_intake import PNG, upload, valid_data
 
 DESCRIPTION = "Na de raadsvergadering kreeg ik berichten met een dreigement."
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limit():
+    cache.clear()
+
+
+@pytest.fixture
+def melden(org_a) -> MeldenPage:
+    page = MeldenPage(title="Melden", slug="melden")
+    org_a.add_child(instance=page)
+    page.save_revision().publish()
+    return page
 
 
 @pytest.fixture
