@@ -91,6 +91,13 @@ def organisations(n: int, start: int = 0, seed: int = 1) -> list:
             ],
             ignore_conflicts=True,
         )
+        # Provisioning leaves placeholder addresses (…@nog-invullen.invalid) that delivery
+        # refuses until an organisation fills them in; the bench organisations have done so.
+        for partner in Partner.objects.filter(
+            organisation=org, notification_email__endswith=".invalid"
+        ):
+            partner.notification_email = f"{partner.kind.code}@schaal{i}.example"
+            partner.save(update_fields=["notification_email"])
         statuses = [rng.choice(["niet_gestart", "bezig", "gereed"]) for _ in items]
         ChecklistProgress.objects.bulk_create(
             [

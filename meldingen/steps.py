@@ -40,21 +40,20 @@ class Step:
         return [name for group in self.groups for name in self.group_names(group, form)]
 
 
+# Six steps, each at most three phone screens (tests/browser/test_melding_steps.py): the
+# long checkbox lists of domain.md's report fields do not fit in fewer.
 STEPS: tuple[Step, ...] = (
     Step(
         _("Wat is er gebeurd"),
-        (Group(_("Het incident"), ("acute_danger", "kinds", "occurred_at")),),
-    ),
-    Step(
-        _("Waar en hoe"),
         (
-            Group(_("Waar en hoe"), ("place", "channel", "description")),
+            Group(_("Het incident"), ("acute_danger", "kinds", "occurred_at")),
             Group(_("Tegen wie"), ("targets", "related_to_office")),
         ),
     ),
     Step(
-        _("De dader"),
+        _("Waar en door wie"),
         (
+            Group(_("Waar en hoe"), ("place", "channel", "description")),
             Group(
                 _("De dader"),
                 (
@@ -81,25 +80,22 @@ STEPS: tuple[Step, ...] = (
             Group(
                 _("Politie en aangifte"), ("police_involved", "aangifte_made", "police_reference")
             ),
-        ),
-    ),
-    Step(
-        _("Gevolgen"),
-        (
-            Group(_("Gevolgen"), ("impact", "worried_about_home", "avoidance")),
             Group(_("Aanvullende vragen"), (EXTRA,)),
         ),
     ),
     Step(
-        _("Wat u wilt en toestemming"),
+        _("Gevolgen en wat u wilt"),
         (
+            Group(_("Gevolgen"), ("impact", "worried_about_home", "avoidance")),
             Group(_("Wat wilt u?"), ("wishes", "support")),
-            Group(_("Delen met ketenpartners"), ("consent_kinds",)),
         ),
     ),
     Step(
-        _("Uw gegevens"),
-        (Group(_("Over u"), ("reporter_role", "on_behalf_of", "name", "email", "phone")),),
+        _("Toestemming en uw gegevens"),
+        (
+            Group(_("Delen met ketenpartners"), ("consent_kinds",)),
+            Group(_("Over u"), ("reporter_role", "on_behalf_of", "name", "email", "phone")),
+        ),
     ),
     Step(
         _("Controleren en versturen"),

@@ -7,6 +7,7 @@ The seed's heading "Beleed vaststellen" is a typo for "Beleid vaststellen".
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext_noop
 
 from .models import Audience, ChecklistHeading, ChecklistItem, ChecklistPhase, Recurrence
 
@@ -189,20 +190,21 @@ CHECKLIST: dict[str, list[tuple[str, list[tuple[str, str, str]]]]] = {
 }
 
 
+# The names are shown translated where the catalogue has them (Audience.__str__).
 AUDIENCES = [
-    ("burgemeester", "Burgemeester"),
-    ("wethouder", "Wethouder"),
-    ("raadslid", "Raadslid of commissielid"),
-    ("cdk", "Commissaris van de Koning"),
-    ("gedeputeerde", "Gedeputeerde"),
-    ("statenlid", "Statenlid"),
-    ("dijkgraaf", "Dijkgraaf"),
-    ("waterschapsbestuurder", "Waterschapsbestuurder"),
-    ("griffier", "Griffier"),
-    ("secretaris", "Secretaris"),
-    ("veiligheidscoordinator", "Veiligheidscoördinator"),
-    ("communicatieadviseur", "Communicatieadviseur"),
-    ("vertrouwenspersoon", "Vertrouwenspersoon"),
+    ("burgemeester", gettext_noop("Burgemeester")),
+    ("wethouder", gettext_noop("Wethouder")),
+    ("raadslid", gettext_noop("Raadslid of commissielid")),
+    ("cdk", gettext_noop("Commissaris van de Koning")),
+    ("gedeputeerde", gettext_noop("Gedeputeerde")),
+    ("statenlid", gettext_noop("Statenlid")),
+    ("dijkgraaf", gettext_noop("Dijkgraaf")),
+    ("waterschapsbestuurder", gettext_noop("Waterschapsbestuurder")),
+    ("griffier", gettext_noop("Griffier")),
+    ("secretaris", gettext_noop("Secretaris")),
+    ("veiligheidscoordinator", gettext_noop("Veiligheidscoördinator")),
+    ("communicatieadviseur", gettext_noop("Communicatieadviseur")),
+    ("vertrouwenspersoon", gettext_noop("Vertrouwenspersoon")),
 ]
 
 

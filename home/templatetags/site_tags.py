@@ -124,6 +124,6 @@ def html_datetime(value) -> str:
 @register.simple_tag
 def title_suffix(page: Page | None, organisation: Page | None = None) -> str:
     """The " · organisation" (or site name) after the page title; none when the title names it."""
-    name = organisation.title if organisation else settings.WAGTAIL_SITE_NAME
+    name = organisation.title if organisation else translation.gettext(settings.WAGTAIL_SITE_NAME)
     title = (page.seo_title or page.title) if isinstance(page, Page) else ""
     return "" if name in title else f" · {name}"

@@ -65,6 +65,7 @@ def _render(request, page, form, number: int, status: int = 200, **extra):
         "previous_url": step_url(page, number - 1) if number > 1 else None,
         "is_review": number == REVIEW,
         "action_url": step_url(page, number),
+        "compact_footer": True,
         **extra,
     }
     return TemplateResponse(request, "meldingen/melden_page.html", context, status=status)

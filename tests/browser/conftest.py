@@ -149,19 +149,17 @@ def fill_melding(
     page.get_by_label("Waar gebeurde het?").select_option(label="Tijdens een vergadering")
     page.get_by_label("Hoe kwam het bij u binnen?").select_option(label="In persoon")
     page.get_by_label("Beschrijf wat er gebeurde").fill(DESCRIPTION)
-    next_step(2)
     page.get_by_label("Ik heb een vermoeden of beschrijving").check()
-    next_step(3)
-    next_step(4)  # online and police: nothing to add
+    next_step(2)
+    next_step(3)  # online and police: nothing to add
     page.get_by_label("Gevolgen", exact=False).first.fill(IMPACT)
-    next_step(5)
     page.get_by_label("Ik wil aangifte doen (of laten doen door de organisatie)").check()
+    next_step(4)
     page.get_by_label("Politie", exact=True).check()  # consent for the police only
-    next_step(6)
     page.get_by_label("Uw functie").select_option(label="Raadslid")
     page.get_by_label("Uw naam").fill("Raadslid Voorbeeldstad")
     page.get_by_label("Uw e-mailadres").fill("raadslid@voorbeeldstad.example")
-    next_step(7)
+    next_step(5)
 
 
 def submit(page, label: str) -> None:

@@ -197,14 +197,12 @@ def test_melding_form_can_be_completed_with_the_keyboard_only(new_page):
     choose("#id_place", "Bij mij thuis")
     choose("#id_channel", "In persoon")
     type_into("#id_description", "Er stond een onbekende auto urenlang voor mijn huis.")
-    next_step()
     tick("input[name=perpetrator_known][value=ja]")
     next_step()
     next_step()  # online and police: nothing to add
-    next_step()  # consequences: nothing to add
     tick("input[name=wishes][value=steun]")
-    tick("input[name=consent_kinds][value=politie]")
     next_step()
+    tick("input[name=consent_kinds][value=politie]")
     choose("#id_reporter_role", "Raadslid")
     type_into("#id_name", "Raadslid Voorbeeldstad")
     type_into("#id_email", "raadslid@voorbeeldstad.example")

@@ -79,27 +79,25 @@ def whole_page_screenshot(page, name: str) -> None:
 
 
 def fill_report(page) -> None:
-    """The steps after the first of the melding as the office holder fills them in, up to the
-    last step (Controleren en versturen); the photo comes there."""
+    """The steps of the melding after the first, as the office holder fills them in, up to
+    the last step (Controleren en versturen); the photo comes there."""
     page.get_by_label("Waar gebeurde het?").select_option(label="Tijdens een vergadering")
     page.get_by_label("Hoe kwam het bij u binnen?").select_option(label="In persoon")
     page.get_by_label("Beschrijf wat er gebeurde").fill(DESCRIPTION)
-    fits_phone(page)
-    submit(page, "Volgende stap")
     page.get_by_label("Ik heb een vermoeden of beschrijving").check()
     page.get_by_role("group", name="Wie of wat is de dader?").get_by_label(
         "Eén persoon", exact=True
     ).check()
     page.get_by_label("Beschrijving van de dader").fill(PERPETRATOR)
+    fits_phone(page)
     submit(page, "Volgende stap")
     submit(page, "Volgende stap")  # online and police: nothing to add
     page.get_by_label("Gevolgen", exact=False).first.fill(IMPACT)
-    submit(page, "Volgende stap")
     page.get_by_label("Ik wil aangifte doen (of laten doen door de organisatie)").check()
+    submit(page, "Volgende stap")
     page.get_by_role("group", name="Met wie mag uw melding gedeeld worden?").get_by_label(
         "Politie", exact=True
     ).check()
-    submit(page, "Volgende stap")
     page.get_by_label("Uw functie").select_option(label="Raadslid")
     page.get_by_label("Uw naam").fill("Raadslid Voorbeeldstad")
     page.get_by_label("Uw e-mailadres").fill("raadslid@voorbeeldstad.example")

@@ -162,6 +162,9 @@ def test_english_and_frisian_are_navigable_translated_and_searchable(
     home = client.get("/en/").content.decode()
     assert "Safe Governance" in home and "Report every incident" in home
     assert "Feilich Bestjoer" in client.get("/fy/").content.decode()
+    # The site's name in the header and the page titles speaks the language too.
+    assert '<span class="brand-name">Safe Governance</span>' in home
+    assert "<title>Search · Safe Governance</title>" in client.get("/en/zoeken/").content.decode()
 
     # The organisations publish in Dutch: the overview links to their Dutch pages, marked.
     overview = Page(client.get("/en/organisaties/").content.decode())
@@ -188,6 +191,14 @@ def test_english_and_frisian_are_navigable_translated_and_searchable(
         assert results and all(href.startswith(prefix) for href in results), results
         if prefix == "/":
             assert not any(href.startswith(("/en/", "/fy/")) for href in results)
+
+    # The national audiences (database rows) read in the visitor's language in the filter
+    # and on the cards; in Dutch they stay as they are.
+    english_toolkit = client.get("/en/toolkit/").content.decode()
+    assert ">Mayor</option>" in english_toolkit and "Clerk of the council" in english_toolkit
+    assert ">Burgemeester</option>" not in english_toolkit
+    assert ">Boargemaster</option>" in client.get("/fy/toolkit/").content.decode()
+    assert ">Burgemeester</option>" in client.get("/toolkit/").content.decode()
 
     # The search page (a view, not a page) switches language too.
     search = Page(client.get("/en/zoeken/").content.decode())

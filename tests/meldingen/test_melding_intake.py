@@ -13,6 +13,7 @@ from wagtail.models import Revision
 
 from meldingen.models import Attachment, Melding, MeldingHistory
 from meldingen.pages import MeldenPage
+from meldingen.steps import STEPS
 from meldingen.views.intake import step_url
 from partners.models import PartnerKind
 from tests.meldingen.steps import post_melding, step_pages
@@ -89,9 +90,12 @@ def test_logged_in_office_holder_gets_details_filled_in(client, melden, reporter
     # Name and e-mail are asked in a later step: fill in the earlier ones, not those.
     data = {k: v for k, v in valid_data().items() if k not in ("name", "email")}
     body = client.get(melden.url).content.decode()
-    for number in range(1, 7):
+    asks = next(
+        n for n, step in enumerate(STEPS, 1) if any("email" in g.fields for g in step.groups)
+    )
+    for number in range(1, asks):
         assert client.post(step_url(melden, number), data).status_code == 302
-    body += client.get(step_url(melden, 7)).content.decode()
+    body += client.get(step_url(melden, asks)).content.decode()
     assert 'value="raadslid-a@example.test"' in body
     assert "Bel direct 112" in body
 

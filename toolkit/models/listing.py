@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 
 from home.caching import generation_for
 
@@ -53,18 +54,35 @@ def _matches(resource, data: dict, found: set[int] | None) -> bool:
 
 def listing(page, request: HttpRequest, filterset_class, resource_model) -> dict:
     """Template context of a ToolkitIndexPage: the filter form (filterset, a
-    ResourceFilterSet) and the resources (ToolkitResourcePage) it selects. The classes come
-    as arguments: toolkit.models.resources imports this module."""
+    ResourceFilterSet) and the resources (ToolkitResourcePage) it selects, read only when the
+    template's fragment of form and list is not stored. That fragment is kept (list_seconds)
+    for every valid choice of kind, audience and moment (list_key), not for a text search.
+    The classes come as arguments: toolkit.models.resources imports this module."""
     audiences = _kept(request, "audiences", lambda: list(Audience.objects.all()))
-    resources = _kept(request, f"page:{page.pk}", lambda: _all_resources(page))
     filterset = filterset_class(
         request.GET or None, queryset=resource_model.objects.none(), audiences=audiences
     )
-    if filterset.is_bound and filterset.form.is_valid():
-        data = filterset.form.cleaned_data
+    valid = not filterset.is_bound or filterset.form.is_valid()
+    data = filterset.form.cleaned_data if filterset.is_bound and valid else {}
+
+    def select() -> list:
+        resources = _kept(request, f"page:{page.pk}", lambda: _all_resources(page))
+        if not data:
+            return resources
         found = None
         if data.get("q"):
             matches = resource_model.objects.live().search(data["q"], operator="and")
             found = {match.pk for match in matches}
-        resources = [r for r in resources if _matches(r, data, found)]
-    return {"filterset": filterset, "resources": resources}
+        return [r for r in resources if _matches(r, data, found)]
+
+    cacheable = valid and not data.get("q")
+    return {
+        "filterset": filterset,
+        "resources": SimpleLazyObject(select),
+        "list_seconds": _seconds(request) if cacheable else 0,
+        # Bound or not: a form sent with every field empty shows "Alle filters wissen".
+        "list_key": "|".join(
+            [str(filterset.is_bound)]
+            + [data.get(name) or "" for name in ("kind", "audience", "moment")]
+        ),
+    }

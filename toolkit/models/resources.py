@@ -267,7 +267,7 @@ class ResourceFilterSet(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         if audiences is None:
             audiences = list(Audience.objects.all())
-        self.filters["audience"].extra["choices"] = [(a.slug, a.name) for a in audiences]
+        self.filters["audience"].extra["choices"] = [(a.slug, str(a)) for a in audiences]
 
     def filter_audience(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(audiences__slug=value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -65,4 +66,6 @@ class Audience(models.Model):
         verbose_name_plural = _("doelgroepen")
 
     def __str__(self) -> str:
-        return self.name
+        # National audiences are in the catalogues (toolkit.checklist.AUDIENCES); own ones
+        # read as typed in every language.
+        return gettext(self.name) if self.name else ""
