@@ -156,7 +156,7 @@ def test_melding_closed_loop_across_four_roles(new_page, smtp, live_server):
     for typed in (DESCRIPTION, PERPETRATOR, IMPACT, "Raadslid", "Politie"):
         assert typed in main, typed
     with reporter.expect_navigation():
-        reporter.get_by_role("link", name="Wijzigen: wat u wilt en toestemming").click()
+        reporter.get_by_role("link", name="Wijzigen: toestemming en uw gegevens").click()
     consent = reporter.get_by_role("group", name="Met wie mag uw melding gedeeld worden?")
     assert consent.get_by_label("Politie", exact=True).is_checked()
     assert not consent.get_by_label("Openbaar Ministerie", exact=True).is_checked()

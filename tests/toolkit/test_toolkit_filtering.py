@@ -1,7 +1,10 @@
 """Filtering the toolkit with a plain GET form: kind, audience, moment and free text."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from home.models import ContactSettings
 from tests.toolkit_helpers import resource, toolkit_index
 
 pytestmark = pytest.mark.django_db
@@ -102,28 +105,28 @@ def test_unknown_filter_value_shows_an_error_not_a_crash(client, toolkit):
     assert len(response.context["resources"]) == 4
 
 
-def test_stored_form_and_list_follow_the_filter_and_the_next_publish(
-    client, toolkit, settings, django_assert_max_num_queries
-):
+def test_stored_form_and_list_follow_the_filter_and_the_next_publish(client, toolkit, settings):
     """With fragments cached (production), form and list are kept per choice of kind,
     audience and moment: each choice shows its own list, a stored one reads no resources,
     a text search is never stored and a publish shows at once."""
     settings.FRAGMENT_CACHE_SECONDS = 3600
+    ContactSettings.load()  # made on the first render otherwise, which empties the cache
     meldapp, raadzaal = toolkit.url + "?kind=meldapp", toolkit.url + "?kind=handreiking"
-    assert ">Meldapp<" in client.get(meldapp).content.decode()
-    with django_assert_max_num_queries(3) as stored:  # the route: page and restrictions
+    assert "Meldapp</a></h2>" in client.get(meldapp).content.decode()
+    with CaptureQueriesContext(connection) as stored:
         again = client.get(meldapp).content.decode()
-    assert not any("toolkit_toolkitresourcepage" in q["sql"] for q in stored.captured_queries)
-    assert ">Meldapp<" in again and ">Instructie raadzaal<" not in again
+    read = [q["sql"] for q in stored.captured_queries if "toolkit_toolkitresourcepage" in q["sql"]]
+    assert read == []  # the resources are not read again
+    assert "Meldapp</a></h2>" in again and "Instructie raadzaal</a></h2>" not in again
     assert '<option value="meldapp" selected>' in again
     other = client.get(raadzaal).content.decode()
-    assert "Instructie raadzaal" in other and ">Meldapp<" not in other
+    assert "Instructie raadzaal" in other and "Meldapp</a></h2>" not in other
     assert '<option value="handreiking" selected>' in other
     plain = client.get(toolkit.url).content.decode()
     assert "Alle filters wissen" in other and "Alle filters wissen" not in plain
 
     assert "Instructie raadzaal" in client.get(toolkit.url + "?q=alarmknop").content.decode()
-    assert ">Instructie raadzaal<" not in client.get(toolkit.url + "?q=vervolging").content.decode()
+    assert "Instructie raadzaal</a></h2>" not in client.get(toolkit.url + "?q=vervolging").content.decode()
 
     resource(toolkit, "Nieuwe meldapp", kind="meldapp", summary="Sneller melden.")
     assert "Nieuwe meldapp" in client.get(meldapp).content.decode()

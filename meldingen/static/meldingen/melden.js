@@ -1,4 +1,4 @@
-// Step 8 (Controleren en versturen) on a phone: the summary's parts start folded, so the page
+// The last step (Controleren en versturen) on a phone: the summary's parts start folded, so the page
 // stays short; each part's title opens it. On a wider screen, and without JavaScript, all
 // parts are open.
 (function () {
