@@ -6,6 +6,7 @@ meldingen.intake, the same door as the API."""
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -66,9 +67,21 @@ def _render(request, page, form, number: int, status: int = 200, **extra):
         "is_review": number == REVIEW,
         "action_url": step_url(page, number),
         "compact_footer": True,
+        "fields_seconds": _fields_seconds(request, form, names),
         **extra,
     }
     return TemplateResponse(request, "meldingen/melden_page.html", context, status=status)
+
+
+def _fields_seconds(request, form: MeldingForm, names: list[str]) -> int:
+    """How long the rendered fields of a step may be kept: only while they are the same for
+    everyone (nothing typed or filled in, no errors) and follow the page alone (the choice of
+    ketenpartners follows the organisation's partners, which a publish does not mark)."""
+    if form.is_bound or "consent_kinds" in names or getattr(request, "is_preview", False):
+        return 0
+    if any(form.initial.get(name) not in (None, "", []) for name in names):
+        return 0
+    return settings.FRAGMENT_CACHE_SECONDS
 
 
 @never_cache

@@ -5,6 +5,7 @@ final submit stores a melding, once."""
 import pytest
 from django.contrib.sessions.models import Session
 from django.core.cache import cache
+from django.test import Client
 
 from meldingen import drafts
 from meldingen.models import Melding
@@ -168,3 +169,33 @@ def test_post_melding_helper_goes_through_every_step(client, melden, reporter):
     response = post_melding(client, melden, valid_data(), follow=True)
     assert "Uw melding is ontvangen" in response.content.decode()
     assert Melding.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_stored_fields_are_only_the_blank_ones(client, melden, reporter, make_user, settings):
+    """With fragments cached (production), a step's blank fields are rendered once; what one
+    reporter typed, or the errors they got, never reach another through that cache."""
+    from home.models import ContactSettings
+
+    settings.FRAGMENT_CACHE_SECONDS = 3600
+    ContactSettings.load()  # made on the first render otherwise, which empties the cache
+    client.force_login(reporter)
+    # The first to render steps 1 and 2 has typed in them.
+    step(client, melden, 1, valid_data())
+    assert 'value="2026-11-20T21:15"' in client.get(melden.url).content.decode()
+    errors = step(client, melden, 2, {**valid_data(), "place": ""})
+    assert errors.status_code == 400 and "Kies waar het gebeurde." in errors.content.decode()
+    step(client, melden, 2, valid_data(description=DESCRIPTION))
+    assert DESCRIPTION in client.get(step_url(melden, 2)).content.decode()
+
+    other = Client()  # a second reporter, in a browser of their own
+    other.force_login(make_user("raadslid-ander"))
+    theirs = other.get(melden.url).content.decode()
+    assert 'name="occurred_at"' in theirs and 'value="2026-11-20T21:15"' not in theirs
+    step(other, melden, 1, valid_data(occurred_at="2026-11-21T08:00"))
+    second = other.get(step_url(melden, 2)).content.decode()
+    assert 'name="description"' in second
+    assert DESCRIPTION not in second and "Kies waar het gebeurde." not in second
+    # Blank step 1 is stored now; each still sees what they typed themselves.
+    assert 'value="2026-11-21T08:00"' in other.get(melden.url).content.decode()
+    assert 'value="2026-11-20T21:15"' in client.get(melden.url).content.decode()

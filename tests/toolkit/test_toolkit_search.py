@@ -81,3 +81,31 @@ def test_finds_the_checklist_by_item_text_also_after_an_edit(client, home_page):
     item.text = "Sanctiebeleid en maatregelenladder bepalen"
     item.save()
     assert result_titles(client, "maatregelenladder") == ["Checklist Veilig Openbaar Bestuur"]
+
+
+def test_stored_results_follow_query_page_and_the_next_publish(client, content, settings):
+    """With fragments cached (production), the results of a query are kept per query and
+    result page until the next publish: asked again, nothing is searched."""
+    from django.test.utils import CaptureQueriesContext
+
+    from home.models import ContactSettings
+
+    settings.FRAGMENT_CACHE_SECONDS = 3600
+    ContactSettings.load()  # made on the first render otherwise, which empties the cache
+    url = reverse("toolkit_search")
+    first = client.get(url, {"q": "Openbaar Ministerie"}).content.decode()
+    assert "Eenduidige Landelijke Afspraken</a>" in first
+    with CaptureQueriesContext(connection) as again:
+        second = client.get(url, {"q": "Openbaar Ministerie"}).content.decode()
+    assert "Eenduidige Landelijke Afspraken</a>" in second and "1 resultaat voor" in second
+    assert not [q for q in again.captured_queries if "wagtailcore_page" in q["sql"]]
+    # Another query is searched on its own; a publish shows at once.
+    assert "Stappenplan Veilig Bestuur</a>" in client.get(url, {"q": "getuigen"}).content.decode()
+    resource(toolkit_index_of(content), "Aangifte bij het OM", summary="Openbaar Ministerie.")
+    assert (
+        "Aangifte bij het OM</a>" in client.get(url, {"q": "Openbaar Ministerie"}).content.decode()
+    )
+
+
+def toolkit_index_of(content):
+    return content["ela"].get_parent().specific
