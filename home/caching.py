@@ -150,11 +150,13 @@ class StoredPageMiddleware:
             or request.path.startswith(PRIVATE_PREFIXES)
         ):
             return self.get_response(request)
-        # Read once per request; fragments and routes (home.routing) reuse it.
-        key = f"pagecache:{generation_for(request)}:{request.get_host()}:{request.get_full_path()}"
-        stored = cache.get(key)
-        if stored is not None:
-            return stored
+        # The page and the generation in one round trip; the page counts only if stored under
+        # the current generation. The generation is read once per request; fragments and routes
+        # (home.routing) reuse it.
+        key = f"pagecache:page:{request.get_host()}:{request.get_full_path()}"
+        generation, stored = generation_with(request, key)
+        if stored is not None and stored[0] == generation:
+            return stored[1]
         response = self.get_response(request)
         if (
             response.status_code == 200
@@ -162,7 +164,7 @@ class StoredPageMiddleware:
             and not response.cookies
             and "public" in response.get("Cache-Control", "")
         ):
-            cache.set(key, response, seconds)
+            cache.set(key, (generation, response), seconds)
         return response
 
 

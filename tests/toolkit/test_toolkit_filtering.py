@@ -125,6 +125,9 @@ def test_stored_form_and_list_follow_the_filter_and_the_next_publish(client, too
     plain = client.get(toolkit.url).content.decode()
     assert "Alle filters wissen" in other and "Alle filters wissen" not in plain
 
+    # A text search never gets the stored list of the same other choices (here: none).
+    blank = client.get(toolkit.url + "?q=&kind=&audience=&moment=").content.decode()
+    assert "Instructie raadzaal</a></h2>" in blank
     assert "Instructie raadzaal" in client.get(toolkit.url + "?q=alarmknop").content.decode()
     searched = client.get(toolkit.url + "?q=vervolging").content.decode()
     assert "Instructie raadzaal</a></h2>" not in searched
