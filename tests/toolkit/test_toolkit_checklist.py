@@ -116,3 +116,18 @@ def test_national_editors_maintain_the_checklist_organisation_editors_do_not(
     assert national_editor.has_perm("toolkit.change_checklistheading")
     assert not redacteur_a.has_perm("toolkit.change_checklistheading")
     assert login(redacteur_a).get(url).status_code in (302, 403)
+
+
+def test_stored_checklist_follows_a_national_change(client, home_page, checklist, settings):
+    """With fragments cached (production), the Checklist page is kept until its content
+    changes: a national item edited in the admin shows on the next visit."""
+    from home.models import ContactSettings
+
+    settings.FRAGMENT_CACHE_SECONDS = 3600
+    ContactSettings.load()  # made on the first render otherwise, which empties the cache
+    page = publish_child(home_page, ChecklistPage(title="Checklist", slug="checklist"))
+    assert "Sanctiebeleid bepalen" in client.get(page.url).content.decode()
+    item = ChecklistItem.objects.get(text="Sanctiebeleid bepalen")
+    item.text = "Sanctiebeleid bepalen en bekendmaken"
+    item.save()
+    assert "Sanctiebeleid bepalen en bekendmaken" in client.get(page.url).content.decode()

@@ -60,3 +60,23 @@ def test_unpublished_resource_is_not_linked(client, plan):
     html = client.get(plan["page"].url, {"role": "ambtsdrager", "moment": "na"}).content.decode()
     assert "Doe aangifte" in html
     assert "Eenduidige Landelijke Afspraken" not in html
+
+
+def test_stored_steps_follow_the_choice(client, plan, settings):
+    """With fragments cached (production), each choice of role and moment is kept on its own
+    and a wrong choice is never kept."""
+    from home.models import ContactSettings
+
+    settings.FRAGMENT_CACHE_SECONDS = 3600
+    ContactSettings.load()  # made on the first render otherwise, which empties the cache
+    url = plan["page"].url
+    for _ in range(2):
+        na = client.get(url, {"role": "ambtsdrager", "moment": "na"}).content.decode()
+        assert "Doe aangifte en vraag om de VPT-code" in na and "Bel 112 bij" not in na
+        griffier = client.get(url, {"role": "griffier"}).content.decode()
+        assert "Registreer het incident" in griffier and "Doe aangifte" not in griffier
+        plain = client.get(url).content.decode()
+        assert "Registreer het incident" not in plain and "Kies uw rol" in plain
+    wrong = client.get(url, {"role": "onbekend"}).content.decode()
+    assert "Kies uw rol" in wrong
+    assert "Kies uw rol" in client.get(url).content.decode()

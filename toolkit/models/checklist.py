@@ -7,6 +7,7 @@ import calendar
 import datetime
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.forms import BaseChildFormSet
@@ -244,5 +245,7 @@ class ChecklistPage(PageFactsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["phases"] = checklist_phases()
+        # Read only when the page's stored fragment is missing (national changes empty it,
+        # toolkit.signals).
+        context["phases"] = SimpleLazyObject(checklist_phases)
         return context

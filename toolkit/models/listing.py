@@ -15,13 +15,14 @@ from home.caching import generation_for
 from .taxonomy import MOMENT_FIELDS, Audience
 
 
-def _seconds(request: HttpRequest) -> int:
+def fragment_seconds(request: HttpRequest) -> int:
+    """How long a fragment of a toolkit page may be kept: never in a preview."""
     return 0 if getattr(request, "is_preview", False) else settings.FRAGMENT_CACHE_SECONDS
 
 
 def _kept(request: HttpRequest, name: str, compute):
     """compute(), kept until the next publish (or Audience change) when fragments are cached."""
-    seconds = _seconds(request)
+    seconds = fragment_seconds(request)
     if not seconds:
         return compute()
     key = f"toolkit:{generation_for(request)}:{name}"
@@ -79,7 +80,7 @@ def listing(page, request: HttpRequest, filterset_class, resource_model) -> dict
     return {
         "filterset": filterset,
         "resources": SimpleLazyObject(select),
-        "list_seconds": _seconds(request) if cacheable else 0,
+        "list_seconds": fragment_seconds(request) if cacheable else 0,
         # Bound or not: a form sent with every field empty shows "Alle filters wissen".
         "list_key": "|".join(
             [str(filterset.is_bound)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
@@ -14,6 +15,7 @@ from wagtail.search import index
 
 from home.page_facts import PageFactsMixin
 
+from .listing import fragment_seconds
 from .resources import ToolkitResourcePage
 from .taxonomy import Moment, StappenplanRole
 
@@ -62,29 +64,39 @@ class StappenplanPage(PageFactsMixin, Page):
         verbose_name_plural = _("stappenplannen")
 
     def get_context(self, request, *args, **kwargs):
+        """The chosen role's steps, read only when the page's stored fragment for this choice
+        (content_key, kept content_seconds) is missing; an invalid choice is never kept."""
         context = super().get_context(request, *args, **kwargs)
         form = StappenplanForm(request.GET or None)
-        steps = self.steps.all()
+        valid = not form.is_bound or form.is_valid()
         role = moment = None
-        if form.is_bound and form.is_valid():
+        if form.is_bound and valid:
             role = form.cleaned_data["role"] or None
             moment = form.cleaned_data["moment"] or None
-            steps = steps.filter(role=role) if role else steps.none()
+
+        def groups() -> list[dict]:
+            if not role:
+                return []
+            steps = self.steps.filter(role=role)
             if moment:
                 steps = steps.filter(moment=moment)
-        groups = [
-            {"value": value, "label": label, "steps": [s for s in steps if s.moment == value]}
-            for value, label in Moment.choices
-        ]
+            by_moment = [
+                {"value": value, "label": label, "steps": [s for s in steps if s.moment == value]}
+                for value, label in Moment.choices
+            ]
+            return [g for g in by_moment if g["steps"]]
+
         context.update(
             form=form,
             role=role,
             moment=moment,
             role_label=StappenplanRole(role).label if role else None,
-            moment_groups=[g for g in groups if g["steps"]],
+            moment_groups=SimpleLazyObject(groups),
             roles=StappenplanRole.choices,
             moments=Moment.choices,
             chosen=bool(role),
+            content_seconds=fragment_seconds(request) if valid else 0,
+            content_key=f"{form.is_bound}|{role or ''}|{moment or ''}",
         )
         return context
 
