@@ -121,10 +121,9 @@ class NoticeFilterSet(django_filters.FilterSet):
 
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = (
-            organisations.order_by("title").values_list("pk", "title") if organisations else []
-        )
-        self.filters["organisation"].extra["choices"] = [(str(pk), title) for pk, title in choices]
+        if organisations is not None:  # a queryset: bool() would load every page
+            choices = organisations.order_by("title").values_list("pk", "title")
+            self.filters["organisation"].extra["choices"] = [(str(pk), t) for pk, t in choices]
 
     @property
     def is_active(self) -> bool:

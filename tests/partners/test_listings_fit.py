@@ -132,3 +132,34 @@ def test_partner_inbox_speaks_the_partners_language(client, org_a, coordinator_a
     assert '<details class="filters" open>' in filtered
     answered_only = client.get("/partner/", {"status": "beantwoord"}).content.decode()
     assert re.findall(r"VB-[A-Z0-9]{4}-[A-Z0-9]{4}", answered_only) == [answered.melding.reference]
+
+
+def test_partner_inbox_filters_on_the_partners_own_organisations(
+    client, home_page, org_a, org_b, coordinator_a, coordinator_b, make_user
+):
+    """A regional police contact serving two organisations: the filter offers exactly those
+    two, each choice shows only its meldingen, and another organisation is refused."""
+    kinds = factories.partner_kinds()
+    police_user = make_user("politie-regio")
+    in_a = factories.partner(org_a, kinds["politie"], "Politie A", "a@example.test", police_user)
+    in_b = factories.partner(org_b, kinds["politie"], "Politie B", "b@example.test", police_user)
+    from_a, from_b = factories.melding(org_a), factories.melding(org_b)
+    factories.triage_and_route(from_a, coordinator_a, [in_a])
+    factories.triage_and_route(from_b, coordinator_b, [in_b])
+    client.force_login(police_user)
+
+    html = client.get("/partner/").content.decode()
+    select = html[
+        html.index('name="organisation"') : html.index(
+            "</select>", html.index('name="organisation"')
+        )
+    ]
+    offered = re.findall(r'<option value="(\d+)"', select)
+    assert sorted(offered) == sorted([str(org_a.pk), str(org_b.pk)])
+    only_a = client.get("/partner/", {"organisation": org_a.pk}).content.decode()
+    assert from_a.reference in only_a and from_b.reference not in only_a
+    only_b = client.get("/partner/", {"organisation": org_b.pk}).content.decode()
+    assert from_b.reference in only_b and from_a.reference not in only_b
+    # Another organisation: a clear error, and still only the partner's own notices.
+    elsewhere = client.get("/partner/", {"organisation": home_page.pk}).content.decode()
+    assert "Selecteer een geldige keuze" in elsewhere
