@@ -10,4 +10,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Basisvoorzieningen")
 
     def ready(self):
-        from core import signals  # noqa: F401
+        from core import richtext_threads, signals  # noqa: F401
+
+        richtext_threads.install()
