@@ -18,6 +18,14 @@ REPORT_TEXT = (
 AFTERCARE_TEXT = "<p>Na een incident neemt {bestuursvoorzitter} binnen enkele dagen contact op.</p>"
 MEDIA_TEXT = "<p>De organisatie beslist met u of een incident openbaar wordt gemaakt.</p>"
 
+# The template's fixed sections as an edit form sends them back unchanged: (id, heading, text).
+UNCHANGED_SECTIONS = [
+    ("norm", "Uitgangspunten", NORM_TEXT),
+    ("melden", "Melden en registreren", REPORT_TEXT),
+    ("nazorg", "Nazorg", AFTERCARE_TEXT),
+    ("media", "Communicatie", MEDIA_TEXT),
+]
+
 
 def text_section(key: str, mode: str, heading: str, text: str) -> dict:
     return {"type": "text", "id": key, "value": {"mode": mode, "heading": heading, "text": text}}

@@ -13,8 +13,9 @@ from meldingen.models import Melding, Status
 from meldingen.services import change_status
 from meldingen.status import TRANSITIONS
 from tests import factories
+from tests.meldingen.conftest import melden, reporter  # noqa: F401 - fixtures
 from tests.meldingen.steps import post_melding
-from tests.meldingen.test_melding_intake import melden, reporter, valid_data  # noqa: F401
+from tests.meldingen.test_melding_intake import valid_data
 from workflows.engine import current_task_state
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@ partner inbox and admin never."""
 
 import pytest
 
-from tests.meldingen.test_melding_intake import melden  # noqa: F401 - fixture
+from tests.meldingen.conftest import melden  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.django_db
 

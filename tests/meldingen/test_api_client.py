@@ -21,9 +21,7 @@ from tests.meldingen import test_melding_intake as intake_tests
 from tests.meldingen.test_melding_intake import PNG
 
 fresh_rate_limit = intake_tests.fresh_rate_limit
-melden = intake_tests.melden
 partner_kinds = intake_tests.partner_kinds
-reporter = intake_tests.reporter
 
 PACKAGE = "vb_meldapp_client"
 

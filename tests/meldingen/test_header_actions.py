@@ -8,7 +8,6 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from meldingen.pages import MeldenPage
 from tests.factories import melding
 from tests.protocol_factories import derive, fresh, make_template
 from tests.toolkit_helpers import resource, toolkit_index
@@ -19,14 +18,6 @@ CHOOSER = "/melden/"
 @pytest.fixture(autouse=True)
 def empty_cache():
     cache.clear()
-
-
-@pytest.fixture
-def melden(org_a) -> MeldenPage:
-    page = MeldenPage(title="Melden", slug="melden")
-    org_a.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 @pytest.fixture

@@ -25,9 +25,7 @@ API = "/api"
 
 # The intake tests' fixtures: a published Melden page of org_a and a reporter with a name.
 fresh_rate_limit = intake_tests.fresh_rate_limit
-melden = intake_tests.melden
 partner_kinds = intake_tests.partner_kinds
-reporter = intake_tests.reporter
 
 
 @pytest.fixture

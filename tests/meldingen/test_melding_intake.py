@@ -12,7 +12,6 @@ from django.core.cache import cache
 from wagtail.models import Revision
 
 from meldingen.models import Attachment, Melding, MeldingHistory
-from meldingen.pages import MeldenPage
 from meldingen.steps import STEPS
 from meldingen.views.intake import step_url
 from partners.models import PartnerKind
@@ -33,14 +32,6 @@ def fresh_rate_limit():
 
 
 @pytest.fixture
-def melden(org_a) -> MeldenPage:
-    page = MeldenPage(title="Melden", slug="melden")
-    org_a.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-@pytest.fixture
 def partner_kinds(db) -> list[PartnerKind]:
     """Two external kinds a reporter can consent to, and an internal one that needs none."""
     return [
@@ -50,14 +41,6 @@ def partner_kinds(db) -> list[PartnerKind]:
             code="veiligheidscoordinator", name="Eigen veiligheidscoördinator", internal=True
         ),
     ]
-
-
-@pytest.fixture
-def reporter(make_user):
-    user = make_user("raadslid-a")
-    user.first_name, user.last_name = "Rika", "Raadslid"
-    user.save()
-    return user
 
 
 def upload(name, content):

@@ -9,7 +9,6 @@ from django.test import Client
 
 from meldingen import drafts
 from meldingen.models import Melding
-from meldingen.pages import MeldenPage
 from meldingen.steps import REVIEW, STEPS
 from meldingen.views.intake import step_url
 from tests.meldingen.steps import post_melding
@@ -21,22 +20,6 @@ DESCRIPTION = "Na de raadsvergadering kreeg ik berichten met een dreigement."
 @pytest.fixture(autouse=True)
 def fresh_rate_limit():
     cache.clear()
-
-
-@pytest.fixture
-def melden(org_a) -> MeldenPage:
-    page = MeldenPage(title="Melden", slug="melden")
-    org_a.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-@pytest.fixture
-def reporter(make_user):
-    user = make_user("raadslid-steps")
-    user.first_name, user.last_name = "Rika", "Raadslid"
-    user.save()
-    return user
 
 
 def step(client, melden, number, data, action="volgende"):

@@ -9,10 +9,8 @@ from django.urls import reverse
 
 from protocols.validation import restore_required_sections
 from tests.protocol_factories import (
-    AFTERCARE_TEXT,
-    MEDIA_TEXT,
     NORM_TEXT,
-    REPORT_TEXT,
+    UNCHANGED_SECTIONS,
     derive,
     edit_form_data,
     fresh,
@@ -21,12 +19,7 @@ from tests.protocol_factories import (
 
 pytestmark = pytest.mark.django_db
 
-UNCHANGED = [
-    ("norm", "Uitgangspunten", NORM_TEXT),
-    ("melden", "Melden en registreren", REPORT_TEXT),
-    ("nazorg", "Nazorg", AFTERCARE_TEXT),
-    ("media", "Communicatie", MEDIA_TEXT),
-]
+UNCHANGED = UNCHANGED_SECTIONS
 OWN = ("eigen-1", "Extra afspraak", "<p>Wij evalueren elk kwartaal.</p>")
 
 

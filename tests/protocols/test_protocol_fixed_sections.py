@@ -5,10 +5,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from tests.protocol_factories import (
-    AFTERCARE_TEXT,
-    MEDIA_TEXT,
     NORM_TEXT,
-    REPORT_TEXT,
+    UNCHANGED_SECTIONS,
     derive,
     edit_form_data,
     fresh,
@@ -17,12 +15,7 @@ from tests.protocol_factories import (
 
 pytestmark = pytest.mark.django_db
 
-UNCHANGED = [
-    ("norm", "Uitgangspunten", NORM_TEXT),
-    ("melden", "Melden en registreren", REPORT_TEXT),
-    ("nazorg", "Nazorg", AFTERCARE_TEXT),
-    ("media", "Communicatie", MEDIA_TEXT),
-]
+UNCHANGED = UNCHANGED_SECTIONS
 
 
 @pytest.fixture
