@@ -7,7 +7,11 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home en organisaties")
 
     def ready(self):
+        from django.core.signals import request_started
+
         from . import signals  # noqa: F401
         from .caching import connect_invalidation
+        from .fragments import end
 
         connect_invalidation()
+        request_started.connect(end, dispatch_uid="fragment-fetch-end")

@@ -100,15 +100,15 @@ def generation_for(request) -> int:
     return generation
 
 
-def generation_with(request, key: str):
-    """The generation for this request and the value stored at key (one round trip for both
-    when the generation has not been read yet)."""
+def generation_with(request, *keys: str):
+    """The generation for this request and what is stored at keys, as a dict of the keys found
+    (one round trip for all, the generation included when it has not been read yet)."""
     if getattr(request, "cache_generation", None) is not None or _in_database():
-        return generation_for(request), cache.get(key)
-    found = cache.get_many([GENERATION_KEY, key])
+        return generation_for(request), cache.get_many(keys)
+    found = cache.get_many([GENERATION_KEY, *keys])
     if GENERATION_KEY in found:
-        request.cache_generation = found[GENERATION_KEY]
-    return generation_for(request), found.get(key)
+        request.cache_generation = found.pop(GENERATION_KEY)
+    return generation_for(request), found
 
 
 def _bump() -> None:
@@ -154,7 +154,8 @@ class StoredPageMiddleware:
         # the current generation. The generation is read once per request; fragments and routes
         # (home.routing) reuse it.
         key = f"pagecache:page:{request.get_host()}:{request.get_full_path()}"
-        generation, stored = generation_with(request, key)
+        generation, found = generation_with(request, key)
+        stored = found.get(key)
         if stored is not None and stored[0] == generation:
             return stored[1]
         response = self.get_response(request)

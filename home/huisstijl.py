@@ -262,15 +262,11 @@ def cached_huisstijl(request: Any, organisation: Any) -> Huisstijl:
     """huisstijl_for(organisation) kept in the shared cache until the next publish (the page
     cache generation, home.caching); previews compute it afresh (they may show a draft)."""
     from django.conf import settings
-    from django.core.cache import cache
 
     from .caching import generation_for
+    from .fragments import kept
 
     if request is None or getattr(request, "is_preview", False):
         return huisstijl_for(organisation)
     key = f"huisstijl:{generation_for(request)}:{organisation_key(organisation)}"
-    found = cache.get(key)
-    if found is None:
-        found = huisstijl_for(organisation)
-        cache.set(key, found, settings.FRAGMENT_CACHE_SECONDS)
-    return found
+    return kept(key, lambda: huisstijl_for(organisation), settings.FRAGMENT_CACHE_SECONDS)

@@ -3,13 +3,17 @@
 Wagtail finds the Site (1 query), the home page in the active language (2), walks the page
 tree (2 queries per level) and reads the view restrictions of the page and its ancestors (2)
 on every request, and the page's organisation for its header (1). For an address served
-before, serve() below sets all of these from one cache entry and reads only the page itself.
+before, serve() below sets all of these, and the page itself, from one cache entry: a known
+address needs no query.
 
 An entry counts only in the page-cache generation it was made in (home.caching), which every
 publish, unpublish, move, delete, privacy change and Site change renews after commit: the
-full-page cache already depends on exactly that. The generation and the entry come in one
-round trip. The page is still checked on use (it must have that url_path and be
-live), so even a stale entry never serves another page; it falls back to Wagtail's walk.
+fragments and the full-page cache already depend on exactly that. What a page shows only
+changes by publishing it (a draft changes nothing public), so the page as published is stored
+with the route. The generation and the entry come in one round trip. The page is still asked
+to route (which checks it is live) on use; an entry that does not fit is a miss and falls back
+to Wagtail's walk. Restoring a database behind the same Redis needs the cache emptied
+(docs/operations.md), as for every other cached page.
 """
 
 from __future__ import annotations
@@ -17,13 +21,14 @@ from __future__ import annotations
 import pickle  # only our own cache entries, written by this module  # nosec B403
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.http import Http404
+from django.template.response import SimpleTemplateResponse
 from django.utils import translation
 from wagtail import views as wagtail_views
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
+from . import fragments
 from .caching import generation_for, generation_with
 from .models import OrganisationPage
 from .page_facts import forget, tell
@@ -36,14 +41,27 @@ def serve(request, path: str):
     """wagtail.views.serve, with the site, route and privacy of a known address preset."""
     if not settings.ROUTE_CACHE_SECONDS:  # a cache not shared by every process
         return wagtail_views.serve(request, path)
-    key = _key(request, path)
+    key, fragments_key = _key(request, path), _fragments_key(request)
     try:
-        generation, entry = generation_with(request, key)
+        generation, found = generation_with(request, key, fragments_key)
     except UNREADABLE:  # e.g. pickled by a release whose classes have changed
-        generation, entry = generation_for(request), None
-    if not _preset(request, entry, generation):
+        generation, found = generation_for(request), {}
+    listed = found.get(fragments_key)
+    fetch = fragments.begin(listed)  # the fragments this address used last time, at once
+    if not _preset(request, found.get(key), generation):
         _remember(request, key, path, generation)
-    return wagtail_views.serve(request, path)  # with the route and facts set on the request
+    response = wagtail_views.serve(request, path)  # with the route and facts set on the request
+    if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
+        response.add_post_render_callback(
+            lambda rendered: _note_fragments(rendered, fragments_key, listed, fetch.asked)
+        )
+    return response
+
+
+def _note_fragments(response, key: str, listed, asked: list) -> None:
+    """Note which fragments the address used, for the next request's single fetch."""
+    if response.status_code == 200 and asked and asked != listed:
+        cache.set(key, asked, settings.ROUTE_CACHE_SECONDS)
 
 
 def with_known_facts(page, request):
@@ -109,25 +127,31 @@ def _key(request, path: str) -> str:
     return f"pageroute:{host}:{translation.get_language()}:{path}"
 
 
+def _fragments_key(request) -> str:
+    host = f"{request.get_host()}:{request.get_port()}"
+    return f"pagefragments:{host}:{translation.get_language()}:{request.get_full_path()}"
+
+
 def _preset(request, entry, generation) -> bool:
     """Set what Wagtail's serve would look up; False when there is no entry for this
     generation or it does not fit (any more)."""
     try:
         if entry["generation"] != generation:
             return False
-        site, root_paths, stored, facts = (
+        site, root_paths, page, locale, facts = (
             entry["site"],
             entry["site_root_paths"],
             entry["page"],
+            entry["locale"],
             entry["facts"],
         )
     except (KeyError, TypeError):  # none, or written by another version
         return False
     if not isinstance(site, Site) or not _valid_facts(facts):
         return False
-    page = _stored_page(stored)
-    if page is None:
+    if not isinstance(page, Page) or not isinstance(locale, Locale) or page.locale_id != locale.pk:
         return False
+    page.locale = locale  # the template reads it
     try:
         route = page.route(request, [])  # checks the page is live
     except Http404:
@@ -137,21 +161,6 @@ def _preset(request, entry, generation) -> bool:
     request._wagtail_cached_site_root_paths = root_paths  # for page URLs
     request._wagtail_route_for_request = route
     return True
-
-
-def _stored_page(stored):
-    """The page an entry names, if it still lives at that url_path; None otherwise (also for
-    an entry that no longer fits this database, e.g. after a restore)."""
-    try:
-        page_id, content_type_id, url_path = stored
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-    except (ContentType.DoesNotExist, TypeError, ValueError):
-        return None
-    if model is None or not issubclass(model, Page) or type(page_id) is not int:
-        return None
-    # select_related: the template reads the page's locale.
-    found = model.objects.select_related("locale").filter(pk=page_id, url_path=url_path)
-    return next(iter(found.order_by()), None)  # the id is unique: no ORDER BY, no LIMIT
 
 
 def _remember(request, key: str, path: str, generation) -> None:
@@ -170,7 +179,9 @@ def _remember(request, key: str, path: str, generation) -> None:
         "generation": generation,
         "site": _bare(site),  # its root_page may be the routed page itself
         "site_root_paths": Site.get_site_root_paths(),
-        "page": (page.pk, page.content_type_id, page.url_path),
+        # As published: only a publish (which renews the generation) changes what it shows.
+        "page": _bare(page),
+        "locale": _bare(page.locale),
         "facts": facts,
     }
     cache.set(key, entry, settings.ROUTE_CACHE_SECONDS)

@@ -25,10 +25,11 @@ SESSION_KEY = "melding_confirmation"
 NEXT, PREVIOUS, SEND, STOP = "volgende", "vorige", "versturen", "wissen"
 
 
-def step_url(page, number: int) -> str:
+def step_url(page, number: int, request=None) -> str:
+    url = page.get_url(request)  # with the request: the site's root paths it already knows
     if number <= 1:
-        return page.url
-    return page.url + page.reverse_subpage("step_view", kwargs={"number": number})
+        return url
+    return url + page.reverse_subpage("step_view", kwargs={"number": number})
 
 
 def _initial(draft: dict[str, list[str]], user) -> dict:
@@ -49,7 +50,7 @@ def _render(request, page, form, number: int, status: int = 200, **extra):
     decorate(form, names, show_errors)
     errors = [form[name] for name in names if show_errors and form[name].errors]
     steps = [
-        {"number": n, "title": s.title, "url": step_url(page, n)}
+        {"number": n, "title": s.title, "url": step_url(page, n, request)}
         for n, s in enumerate(STEPS, start=1)
     ]
     context = page.get_context(request) | {
@@ -63,9 +64,9 @@ def _render(request, page, form, number: int, status: int = 200, **extra):
         ],
         "error_fields": errors,
         "show_errors": show_errors,
-        "previous_url": step_url(page, number - 1) if number > 1 else None,
+        "previous_url": step_url(page, number - 1, request) if number > 1 else None,
         "is_review": number == REVIEW,
-        "action_url": step_url(page, number),
+        "action_url": step_url(page, number, request),
         "compact_footer": True,
         "fields_seconds": _fields_seconds(request, form, names),
         **extra,

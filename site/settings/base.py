@@ -338,8 +338,11 @@ MELDING_RATE_LIMIT = (10, 3600)  # submissions per window (seconds), per user or
 # nothing evicts them; here in the process's memory (one process: runserver). Production needs
 # a store every web process shares (RATELIMIT_REDIS_URL, settings.production); tests use the
 # database.
+# template_fragments ({% cache %}): the default cache, with a page's fragments fetched in one
+# round trip (home.fragments).
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "template_fragments": {"BACKEND": "home.fragments.PrefetchedFragments"},
     "ratelimit": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "ratelimit",

@@ -32,6 +32,7 @@ def shared_cache_settings(
     return {
         "CACHES": {
             "default": redis_cache(redis_url),
+            "template_fragments": {"BACKEND": "home.fragments.PrefetchedFragments"},
             "ratelimit": redis_cache(ratelimit_url or redis_url),
         },
         "SESSION_ENGINE": "django.contrib.sessions.backends.cached_db",

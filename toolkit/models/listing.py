@@ -6,11 +6,11 @@ filter form in Python. Only a text search asks the search backend. Without the f
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
 from home.caching import generation_for
+from home.fragments import kept
 
 from .taxonomy import MOMENT_FIELDS, Audience
 
@@ -25,12 +25,7 @@ def _kept(request: HttpRequest, name: str, compute):
     seconds = fragment_seconds(request)
     if not seconds:
         return compute()
-    key = f"toolkit:{generation_for(request)}:{name}"
-    found = cache.get(key)
-    if found is None:
-        found = compute()
-        cache.set(key, found, seconds)
-    return found
+    return kept(f"toolkit:{generation_for(request)}:{name}", compute, seconds)
 
 
 def _all_resources(page) -> list:
