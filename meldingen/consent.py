@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from django.utils.choices import BaseChoiceIterator
+
 Provider = Callable[[], Iterable[tuple[str, str]]]
 _providers: list[Provider] = []
 
@@ -18,6 +20,22 @@ def register(provider: Provider) -> None:
 
 def choices() -> list[tuple[str, str]]:
     return [choice for provider in _providers for choice in provider()]
+
+
+class LazyChoices(BaseChoiceIterator):
+    """choices(), read when a form first looks at them (most steps never do), then kept for
+    that form."""
+
+    def __init__(self):
+        self._choices: list[tuple[str, str]] | None = None
+
+    def __iter__(self):
+        if self._choices is None:
+            self._choices = choices()
+        return iter(self._choices)
+
+    def __len__(self) -> int:
+        return len(list(iter(self)))
 
 
 def codes() -> list[str]:

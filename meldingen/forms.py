@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.choices import BaseChoiceIterator
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
@@ -275,7 +276,7 @@ class MeldingForm(forms.Form):
 
     def __init__(self, *args, extra_questions=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["consent_kinds"].choices = consent.choices()
+        self.fields["consent_kinds"].choices = consent.LazyChoices()
         self.extra_fields: list[tuple[str, str]] = []
         for block in extra_questions:
             field_name = f"extra_{block.id}"
@@ -326,3 +327,28 @@ class MeldingForm(forms.Form):
             for name, label in self.extra_fields
             if self.cleaned_data.get(name)
         }
+
+
+class FixedChoices(BaseChoiceIterator):
+    """Choices that are the same in every form, shared by its copies: Django deep-copies a
+    form's fields for each form, and with them every (lazily translated) choice."""
+
+    def __init__(self, choices):
+        self._choices = tuple(choices)
+
+    def __iter__(self):
+        return iter(self._choices)
+
+    def __len__(self) -> int:
+        return len(self._choices)
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+for _field in MeldingForm.base_fields.values():
+    if isinstance(_field, forms.ChoiceField) and _field.choices:
+        _field.choices = FixedChoices(_field.choices)

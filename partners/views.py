@@ -22,7 +22,7 @@ from meldingen.attachments import attachment_response
 from meldingen.casework import CaseError
 from meldingen.status import CLOSED_STATUSES
 from partners.filters import InboxState, NoticeFilterSet, with_inbox_state
-from partners.models import FeedbackKind
+from partners.models import FeedbackKind, Notice
 from partners.permissions import notices_for_partner_user
 from partners.rules import shareable
 from partners.services import acknowledge, add_feedback, evidence_for, record_opened
@@ -93,7 +93,11 @@ def inbox(request):
     # before paginating would join every notice the user ever received.
     ids = filterset.qs.order_by(*INBOX_ORDERINGS[ordering][1]).values_list("pk", flat=True)
     page = Paginator(ids, INBOX_PAGE_SIZE).get_page(request.GET.get("pagina"))
-    found = notices.filter(pk__in=list(page)).select_related("partner", "melding__organisation")
+    # By id alone: the ids come from the user's own notices above, and the planner then
+    # always starts from the primary key (not from each of the user's partners).
+    found = with_inbox_state(Notice.objects.filter(pk__in=list(page))).select_related(
+        "partner", "melding__organisation"
+    )
     by_pk = {notice.pk: notice for notice in found}
     for notice in found:
         notice.inbox_state_label = InboxState(notice.inbox_state).label

@@ -25,8 +25,9 @@ SESSION_KEY = "melding_confirmation"
 NEXT, PREVIOUS, SEND, STOP = "volgende", "vorige", "versturen", "wissen"
 
 
-def step_url(page, number: int, request=None) -> str:
-    url = page.get_url(request)  # with the request: the site's root paths it already knows
+def step_url(page, number: int, base: str | None = None) -> str:
+    """The address of step number; base is the page's own address when already known."""
+    url = base or page.url
     if number <= 1:
         return url
     return url + page.reverse_subpage("step_view", kwargs={"number": number})
@@ -49,8 +50,9 @@ def _render(request, page, form, number: int, status: int = 200, **extra):
     show_errors = form.is_bound
     decorate(form, names, show_errors)
     errors = [form[name] for name in names if show_errors and form[name].errors]
+    base = page.get_url(request)  # the request knows the site's root paths
     steps = [
-        {"number": n, "title": s.title, "url": step_url(page, n, request)}
+        {"number": n, "title": s.title, "url": step_url(page, n, base=base)}
         for n, s in enumerate(STEPS, start=1)
     ]
     context = page.get_context(request) | {
@@ -64,9 +66,9 @@ def _render(request, page, form, number: int, status: int = 200, **extra):
         ],
         "error_fields": errors,
         "show_errors": show_errors,
-        "previous_url": step_url(page, number - 1, request) if number > 1 else None,
+        "previous_url": step_url(page, number - 1, base=base) if number > 1 else None,
         "is_review": number == REVIEW,
-        "action_url": step_url(page, number, request),
+        "action_url": step_url(page, number, base=base),
         "compact_footer": True,
         "fields_seconds": _fields_seconds(request, form, names),
         **extra,

@@ -182,3 +182,26 @@ def test_stored_fields_are_only_the_blank_ones(client, melden, reporter, make_us
     # Blank step 1 is stored now; each still sees what they typed themselves.
     assert 'value="2026-11-21T08:00"' in other.get(melden.url).content.decode()
     assert 'value="2026-11-20T21:15"' in client.get(melden.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_partner_kinds_are_read_only_by_the_step_that_asks_for_consent(client, melden, reporter):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests import factories
+
+    kinds = factories.partner_kinds()
+    client.force_login(reporter)
+    consent_step = next(
+        n for n, s in enumerate(STEPS, 1) if any("consent_kinds" in g.fields for g in s.groups)
+    )
+    for number in range(1, consent_step):
+        if number > 1:
+            assert step(client, melden, number - 1, valid_data()).status_code == 302
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(step_url(melden, number)).status_code == 200
+        assert not [q for q in queries if "partners_partnerkind" in q["sql"]], number
+    assert step(client, melden, consent_step - 1, valid_data()).status_code == 302
+    body = client.get(step_url(melden, consent_step)).content.decode()
+    assert 'name="consent_kinds"' in body and kinds["politie"].name in body
