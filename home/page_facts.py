@@ -23,8 +23,20 @@ class PageFactsMixin:
         ids = self.__dict__.get(KNOWN_VIEW_RESTRICTIONS)
         if ids is None:
             return super().get_view_restrictions()
-        objects = PageViewRestriction.objects
-        return objects.filter(pk__in=ids) if ids else objects.none()
+        if ids:
+            return PageViewRestriction.objects.filter(pk__in=ids)
+        return _known_empty()
+
+
+def _known_empty():
+    """No restrictions, as a queryset that already holds its (empty) result: Wagtail's
+    privacy check on every page iterates it, and iterating a plain none() still compiles a
+    query. What prefetch_related does for related sets, done for an answer known to be empty;
+    any further filter() starts afresh (and stays empty)."""
+    empty = PageViewRestriction.objects.none()
+    empty._result_cache = []
+    empty._prefetch_done = True
+    return empty
 
 
 def tell(page, restriction_ids: list[int], organisation) -> None:
