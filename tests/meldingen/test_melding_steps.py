@@ -34,7 +34,13 @@ def session_text(client) -> str:
 
 
 @pytest.mark.django_db
-def test_each_step_has_a_progress_indicator_and_fieldsets(client, melden, reporter):
+@pytest.mark.parametrize("fragment_seconds", [0, 3600], ids=["fresh", "kept"])
+def test_each_step_has_a_progress_indicator_and_fieldsets(
+    client, melden, reporter, settings, fragment_seconds
+):
+    """Also with the progress kept as a fragment (per step): each step marks itself current
+    and links only to the steps before it."""
+    settings.FRAGMENT_CACHE_SECONDS = fragment_seconds
     client.force_login(reporter)
     data = valid_data()
     for number in range(1, REVIEW + 1):
@@ -44,6 +50,8 @@ def test_each_step_has_a_progress_indicator_and_fieldsets(client, melden, report
         assert body.count('aria-current="step"') == 1
         current = body.index('aria-current="step"')
         assert body.index(str(title), current) < body.index("</li>", current)
+        progress = body[body.index('class="melden-progress"') : body.index("</nav>", current)]
+        assert progress.count("<a href=") == number - 1
         # The 112 callout comes first in main.
         main = body[body.index('<main id="inhoud"') :]
         assert main.index("Bel direct 112") < main.index("<h1")
