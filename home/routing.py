@@ -122,14 +122,16 @@ def _bare(instance):
     )
 
 
+def _address(request) -> str:
+    return f"{request.get_host()}:{request.get_port()}:{translation.get_language()}"
+
+
 def _key(request, path: str) -> str:
-    host = f"{request.get_host()}:{request.get_port()}"
-    return f"pageroute:{host}:{translation.get_language()}:{path}"
+    return f"pageroute:{_address(request)}:{path}"
 
 
 def _fragments_key(request) -> str:
-    host = f"{request.get_host()}:{request.get_port()}"
-    return f"pagefragments:{host}:{translation.get_language()}:{request.get_full_path()}"
+    return f"pagefragments:{_address(request)}:{request.get_full_path()}"
 
 
 def _preset(request, entry, generation) -> bool:

@@ -349,6 +349,10 @@ class FixedChoices(BaseChoiceIterator):
         return self
 
 
-for _field in MeldingForm.base_fields.values():
-    if isinstance(_field, forms.ChoiceField) and _field.choices:
-        _field.choices = FixedChoices(_field.choices)
+def _share_fixed_choices(form_class) -> None:
+    for field in form_class.base_fields.values():
+        if isinstance(field, forms.ChoiceField) and field.choices:
+            field.choices = FixedChoices(field.choices)
+
+
+_share_fixed_choices(MeldingForm)
