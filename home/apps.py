@@ -9,9 +9,10 @@ class HomeConfig(AppConfig):
     def ready(self):
         from django.core.signals import request_started
 
-        from . import signals  # noqa: F401
+        from . import admin_sidebar, signals  # noqa: F401
         from .caching import connect_invalidation
         from .fragments import end
 
         connect_invalidation()
+        admin_sidebar.connect()
         request_started.connect(end, dispatch_uid="fragment-fetch-end")

@@ -20,9 +20,6 @@ from django.utils.functional import SimpleLazyObject
 
 from core.generations import CacheGeneration
 
-GENERATION_KEY = "pagecache:generation"
-GENERATION_NAME = "pages"  # in the database (core.generations)
-
 
 def _in_database() -> bool:
     return getattr(settings, "CACHE_GENERATION_IN_DATABASE", False)
@@ -76,60 +73,82 @@ class PublicPageCacheMiddleware:
         return response
 
 
-def _fresh_generation() -> int:
-    """A lost generation (evicted, Redis restarted) must never come back as an old number:
-    what was stored under it before could be stale. Time only goes forward."""
-    return time.time_ns()
+class Generation:
+    """A number that every change renewing what is kept under it raises: in the shared cache
+    (Redis) at `key`, or without one in the database (core.generations) as `name`."""
+
+    def __init__(self, name: str, key: str):
+        self.name = name
+        self.key = key
+
+    @staticmethod
+    def _fresh() -> int:
+        """A lost generation (evicted, Redis restarted) must never come back as an old number:
+        what was stored under it before could be stale. Time only goes forward."""
+        return time.time_ns()
+
+    def current(self) -> int:
+        if _in_database():
+            return CacheGeneration.current(self.name)
+        generation = cache.get(self.key)
+        if generation is None:
+            cache.add(self.key, self._fresh(), timeout=None)
+            generation = cache.get(self.key)
+        return generation
+
+    def with_keys(self, *keys: str) -> tuple[int, dict]:
+        """The number and what is stored at keys (the keys found), in one round trip when the
+        number lives in the shared cache."""
+        if _in_database():
+            return self.current(), cache.get_many(keys)
+        found = cache.get_many([self.key, *keys])
+        generation = found.pop(self.key, None)
+        return (self.current() if generation is None else generation), found
+
+    def _raise(self) -> None:
+        if _in_database():
+            CacheGeneration.bump(self.name)
+            return
+        try:
+            cache.incr(self.key)
+        except ValueError:
+            cache.add(self.key, self._fresh(), timeout=None)
+
+    def bump(self) -> None:
+        """Raised now and, with the number in the shared cache, again after commit: a request
+        between the first raise and the commit still read the old rows, and what it stored must
+        not outlive the change. (Robust: the change has committed by then; a failing cache must
+        not turn it into an error.) A number in the database needs no second raise: it changes
+        in the same transaction as the data."""
+        self._raise()
+        if not _in_database():
+            transaction.on_commit(self._raise, robust=True)
 
 
-def _generation() -> int:
-    if _in_database():
-        return CacheGeneration.current(GENERATION_NAME)
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
-        generation = cache.get(GENERATION_KEY)
-    return generation
+PAGES = Generation("pages", "pagecache:generation")
+GENERATION_KEY = PAGES.key
 
 
 def generation_for(request) -> int:
     """The generation for this request, read once (StoredPageMiddleware may have read it)."""
     generation = getattr(request, "cache_generation", None)
     if generation is None:
-        generation = request.cache_generation = _generation()
+        generation = request.cache_generation = PAGES.current()
     return generation
 
 
 def generation_with(request, *keys: str):
     """The generation for this request and what is stored at keys, as a dict of the keys found
     (one round trip for all, the generation included when it has not been read yet)."""
-    if getattr(request, "cache_generation", None) is not None or _in_database():
-        return generation_for(request), cache.get_many(keys)
-    found = cache.get_many([GENERATION_KEY, *keys])
-    if GENERATION_KEY in found:
-        request.cache_generation = found.pop(GENERATION_KEY)
-    return generation_for(request), found
-
-
-def _bump() -> None:
-    if _in_database():
-        CacheGeneration.bump(GENERATION_NAME)
-        return
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
+    if getattr(request, "cache_generation", None) is not None:
+        return request.cache_generation, cache.get_many(keys)
+    request.cache_generation, found = PAGES.with_keys(*keys)
+    return request.cache_generation, found
 
 
 def invalidate_pages(**kwargs) -> None:
-    """Every stored page goes stale at once (publishing is rare; a page can show others).
-    Again after commit: a request between the first bump and the commit still read the old
-    rows, and what it stored must not outlive the change. (Robust: the change has committed
-    by then; a failing cache must not turn it into an error.) A number in the database needs
-    no second raise: it changes in the same transaction as the data."""
-    _bump()
-    if not _in_database():
-        transaction.on_commit(_bump, robust=True)
+    """Every stored page goes stale at once (publishing is rare; a page can show others)."""
+    PAGES.bump()
 
 
 class StoredPageMiddleware:

@@ -11,15 +11,20 @@ from wagtail.models import PageLogEntry
 from home.tenancy import reportable_pages
 
 
+def _reportable(request):
+    """reportable_pages once per request: both filters ask (each answer costs queries)."""
+    pages = getattr(request, "_reportable_pages", None)
+    if pages is None:
+        pages = request._reportable_pages = reportable_pages(request.user)
+    return pages
+
+
 def owners(request):
-    pages = reportable_pages(request.user)
-    return get_user_model().objects.filter(pk__in=pages.values("owner"))
+    return get_user_model().objects.filter(pk__in=_reportable(request).values("owner"))
 
 
 def editors(request):
-    edits = PageLogEntry.objects.filter(
-        action="wagtail.edit", page__in=reportable_pages(request.user)
-    )
+    edits = PageLogEntry.objects.filter(action="wagtail.edit", page__in=_reportable(request))
     return get_user_model().objects.filter(pk__in=edits.values("user"))
 
 

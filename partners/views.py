@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -101,6 +102,7 @@ def inbox(request):
     by_pk = {notice.pk: notice for notice in found}
     for notice in found:
         notice.inbox_state_label = InboxState(notice.inbox_state).label
+        notice.url = reverse("partner_notice", args=[notice.pk])
     query = request.GET.copy()
     query.pop("pagina", None)
     return TemplateResponse(

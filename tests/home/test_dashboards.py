@@ -243,7 +243,9 @@ def test_editors_home_costs_the_same_with_more_organisations_and_progress(
             )
             for item in ChecklistItem.objects.filter(organisation__isnull=True)
         )
-    with django_assert_max_num_queries(len(few) + 2):
+    budget = len(few)  # read now: the next request empties the connection's query log
+    client.get(HOME)  # the new role renews the kept sidebar (home.admin_sidebar) once
+    with django_assert_max_num_queries(budget + 2):
         home(client)
 
 
@@ -282,5 +284,7 @@ def test_national_editors_home_costs_the_same_with_more_organisations(
         ).organisation
         derive(org)
     publish_template_change(template, "media", text="<p>Nieuwe tekst.</p>")
-    with django_assert_max_num_queries(len(few)):
+    budget = len(few)  # read now: the next request empties the connection's query log
+    client.get(HOME)  # new organisations renew the kept sidebar (home.admin_sidebar) once
+    with django_assert_max_num_queries(budget):
         home(client)

@@ -119,10 +119,12 @@ def test_the_overview_costs_the_same_with_more_organisations(protocols, national
             title=f"Gemeente Extra {n}", kind="gemeente", official_code=f"GM98{n:02d}"
         ).organisation
         derive(org)
+    budget = len(few)  # read now: the next request empties the connection's query log
+    client.get(url)  # new organisations renew the kept admin sidebar (home.admin_sidebar) once
     with CaptureQueriesContext(connection) as more:
         html = rows(client.get(url))
     assert "Gemeente Extra 2" in html
-    assert len(more) <= len(few)
+    assert len(more) <= budget
 
 
 def test_filter_by_kind_and_status(protocols, national_editor, login):

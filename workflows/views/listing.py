@@ -5,20 +5,19 @@ from __future__ import annotations
 
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.widgets.button import HeaderButton
 
+from home.admin_cells import DateColumn, LinkColumn, TextColumn
 from meldingen.filters import MeldingFilterSet
 from meldingen.models import Melding
 from meldingen.permissions import coordinated_organisations, meldingen_for_coordinator
 
 
-class ReferenceColumn(TitleColumn):
-    """The reference, linked to the case page, with a "spoed" tag for urgent meldingen."""
-
-    cell_template_name = "workflows/admin/reference_cell.html"
+def _urgent(melding) -> str | None:
+    return gettext("spoed") if melding.urgent else None
 
 
 class MeldingIndexView(generic.IndexView):
@@ -34,22 +33,26 @@ class MeldingIndexView(generic.IndexView):
     paginate_by = 50
     default_ordering = "-created_at"
     all_columns = [
-        ReferenceColumn(
+        # The reference, linked to the case page, with a "spoed" tag for urgent meldingen.
+        LinkColumn(
             "reference",
+            tag=_urgent,
             label=_("Kenmerk"),
             url_name="melding_detail",
             sort_key="reference",
             classname="vb-nowrap",
         ),
-        Column(
+        TextColumn(
             "organisation",
             label=_("Organisatie"),
             accessor="organisation.title",
             sort_key="organisation__title",
         ),
         DateColumn("created_at", label=_("Ontvangen"), sort_key="created_at"),
-        Column("severity", label=_("Ernst"), accessor="get_severity_display", sort_key="severity"),
-        Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
+        TextColumn(
+            "severity", label=_("Ernst"), accessor="get_severity_display", sort_key="severity"
+        ),
+        TextColumn("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
     ]
 
     @cached_property
