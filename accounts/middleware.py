@@ -16,6 +16,8 @@ from .otp import confirmed_totp
 from .policy import requires_second_factor
 from .signals import SESSION_STARTED_KEY
 
+SESSION_TOUCHED_KEY = "_touched"  # when the session was last saved to keep it alive
+
 
 class SecondFactorMiddleware:
     """A user who needs a second factor and has not given it this session can only reach the
@@ -53,8 +55,10 @@ class SecondFactorMiddleware:
 
 
 class SessionLifetimeMiddleware:
-    """Log out a session older than SESSION_MAX_LIFETIME seconds, however active it is (the
-    inactivity timeout is SESSION_COOKIE_AGE with SESSION_SAVE_EVERY_REQUEST)."""
+    """Log out a session older than SESSION_MAX_LIFETIME seconds, however active it is; end one
+    idle for SESSION_COOKIE_AGE. Each request of a session keeps it alive, but the session is
+    written (its expiry moved on) at most every SESSION_TOUCH_SECONDS, not on every request: the
+    idle timeout is then between SESSION_COOKIE_AGE minus that and SESSION_COOKIE_AGE."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -68,4 +72,16 @@ class SessionLifetimeMiddleware:
         ):
             logout(request)
             return redirect(f"{reverse('login')}?{urlencode({'next': request.get_full_path()})}")
-        return self.get_response(request)
+        response = self.get_response(request)
+        self._touch(request.session)
+        return response
+
+    @staticmethod
+    def _touch(session) -> None:
+        """Mark an existing session to be saved once its last save is SESSION_TOUCH_SECONDS
+        old; never start one (anonymous visitors without a session stay without a cookie)."""
+        if session.session_key is None or session.is_empty():
+            return
+        now = int(time.time())
+        if now - session.get(SESSION_TOUCHED_KEY, 0) >= settings.SESSION_TOUCH_SECONDS:
+            session[SESSION_TOUCHED_KEY] = now

@@ -277,11 +277,9 @@ class MeldingForm(forms.Form):
     def __init__(self, *args, extra_questions=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["consent_kinds"].choices = consent.LazyChoices()
-        self.extra_fields: list[tuple[str, str]] = []
-        for block in extra_questions:
-            field_name = f"extra_{block.id}"
+        self.extra_fields = extra_fields(extra_questions)
+        for block, (field_name, _label) in zip(extra_questions, self.extra_fields, strict=True):
             self.fields[field_name] = self._extra_field(block.value)
-            self.extra_fields.append((field_name, block.value["label"]))
 
     @staticmethod
     def _extra_field(question) -> forms.Field:
@@ -327,6 +325,11 @@ class MeldingForm(forms.Form):
             for name, label in self.extra_fields
             if self.cleaned_data.get(name)
         }
+
+
+def extra_fields(extra_questions) -> list[tuple[str, str]]:
+    """Name and label of the form field of each of an organisation's own questions."""
+    return [(f"extra_{block.id}", block.value["label"]) for block in extra_questions]
 
 
 class FixedChoices(BaseChoiceIterator):

@@ -26,18 +26,22 @@ class Step:
     title: str
     groups: tuple[Group, ...]
 
-    def group_names(self, group: Group, form: MeldingForm) -> list[str]:
-        """The fields of group, the organisation's own questions where EXTRA stands."""
+    def group_names(self, group: Group, extra: list[tuple[str, str]]) -> list[str]:
+        """The fields of group, the organisation's own questions (extra: MeldingForm's
+        extra_fields) where EXTRA stands."""
         names: list[str] = []
         for name in group.fields:
             if name == EXTRA:
-                names.extend(extra for extra, _label in form.extra_fields)
+                names.extend(extra_name for extra_name, _label in extra)
             else:
                 names.append(name)
         return names
 
     def field_names(self, form: MeldingForm) -> list[str]:
-        return [name for group in self.groups for name in self.group_names(group, form)]
+        return self.names(form.extra_fields)
+
+    def names(self, extra: list[tuple[str, str]]) -> list[str]:
+        return [name for group in self.groups for name in self.group_names(group, extra)]
 
 
 # Six steps, each at most three phone screens (tests/browser/test_melding_steps.py): the

@@ -10,11 +10,12 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 
 from meldingen import drafts
 from meldingen.form_widgets import decorate
-from meldingen.forms import MeldingForm
+from meldingen.forms import MeldingForm, extra_fields
 from meldingen.intake import RATE_LIMITED_MESSAGE, run_intake
 from meldingen.models import Melding
 from meldingen.steps import REVIEW, STEPS, as_querydict, first_invalid_step, step_values
@@ -45,11 +46,30 @@ def _initial(draft: dict[str, list[str]], user) -> dict:
 
 
 def _render(request, page, form, number: int, status: int = 200, **extra):
+    """Step number of form. form may be None for an empty step (nothing typed, no errors): the
+    form is then made only if its fields are rendered, which they are not while they are a kept
+    fragment (copying a form's 30 fields was a sixth of a step's time)."""
     step = STEPS[number - 1]
-    names = step.field_names(form)
-    show_errors = form.is_bound
-    decorate(form, names, show_errors)
+    if form is None:
+        questions = page.extra_questions
+        initial = extra.pop("initial", {})
+        names = step.names(extra_fields(questions))
+        form = SimpleLazyObject(lambda: MeldingForm(initial=initial, extra_questions=questions))
+        show_errors, seconds = False, _fields_seconds(request, False, initial, names)
+    else:
+        names = step.field_names(form)
+        show_errors = form.is_bound
+        seconds = _fields_seconds(request, form.is_bound, form.initial, names)
     errors = [form[name] for name in names if show_errors and form[name].errors]
+
+    def groups():
+        decorate(form, names, show_errors)
+        extra_names = form.extra_fields
+        return [
+            (group, [form[name] for name in step.group_names(group, extra_names)])
+            for group in step.groups
+        ]
+
     base = page.get_url(request)  # the request knows the site's root paths
     steps = [
         {"number": n, "title": s.title, "url": step_url(page, n, base=base)}
@@ -61,28 +81,26 @@ def _render(request, page, form, number: int, status: int = 200, **extra):
         "number": number,
         "total": len(STEPS),
         "steps": steps,
-        "groups": [
-            (group, [form[name] for name in step.group_names(group, form)]) for group in step.groups
-        ],
+        "groups": groups,  # called by the template inside the fields' fragment
         "error_fields": errors,
         "show_errors": show_errors,
         "previous_url": step_url(page, number - 1, base=base) if number > 1 else None,
         "is_review": number == REVIEW,
         "action_url": step_url(page, number, base=base),
         "compact_footer": True,
-        "fields_seconds": _fields_seconds(request, form, names),
+        "fields_seconds": seconds,
         **extra,
     }
     return TemplateResponse(request, "meldingen/melden_page.html", context, status=status)
 
 
-def _fields_seconds(request, form: MeldingForm, names: list[str]) -> int:
+def _fields_seconds(request, bound: bool, initial: dict, names: list[str]) -> int:
     """How long the rendered fields of a step may be kept: only while they are the same for
     everyone (nothing typed or filled in, no errors) and follow the page alone (the choice of
     ketenpartners follows the organisation's partners, which a publish does not mark)."""
-    if form.is_bound or "consent_kinds" in names or getattr(request, "is_preview", False):
+    if bound or "consent_kinds" in names or getattr(request, "is_preview", False):
         return 0
-    if any(form.initial.get(name) not in (None, "", []) for name in names):
+    if any(initial.get(name) not in (None, "", []) for name in names):
         return 0
     return settings.FRAGMENT_CACHE_SECONDS
 
@@ -151,12 +169,12 @@ def _show(request, page, number: int, draft: dict[str, list[str]]):
             return redirect(step_url(page, invalid))
         if number == REVIEW:
             return _render_review(request, page, bound)
-    form = MeldingForm(initial=_initial(draft, request.user), extra_questions=questions)
     return _render(
         request,
         page,
-        form,
+        None,
         number,
+        initial=_initial(draft, request.user),
         from_review=request.GET.get("controle") == "1",
         cleared=request.GET.get("gewist") == "1" and number == 1,
     )

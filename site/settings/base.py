@@ -285,8 +285,10 @@ AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "token"]  # masked in the
 # a CDN): the visitor's address for limits and lock-out is read that many entries from the
 # right (core.ratelimit.client_ip). 0: the connection's address, the header is ignored.
 TRUSTED_PROXY_COUNT = 0
+# Idle timeout: a session ends 30 minutes after it was last saved. accounts.middleware saves
+# an active session at most once a minute (not on every request: a write and a commit each).
 SESSION_COOKIE_AGE = 30 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_TOUCH_SECONDS = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_MAX_LIFETIME = 10 * 3600
 SESSION_COOKIE_HTTPONLY = True

@@ -3,6 +3,7 @@ session lifetime, logout and password rules, through the real login views."""
 
 from __future__ import annotations
 
+import datetime
 import re
 import time
 
@@ -10,14 +11,19 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.demo import DEMO_TOTP_SECRET, demo_totp_key
+from accounts.middleware import SESSION_TOUCHED_KEY
 from accounts.signals import SESSION_STARTED_KEY
 from tests.conftest import PASSWORD
 from tests.factories import melden_page, partner, partner_kinds
@@ -169,7 +175,7 @@ def test_logout_ends_the_session_on_the_server(client, coordinator_a):
 
 
 def test_session_times_out(client, coordinator_a):
-    assert settings.SESSION_COOKIE_AGE <= 30 * 60 and settings.SESSION_SAVE_EVERY_REQUEST
+    assert settings.SESSION_COOKIE_AGE <= 30 * 60 and settings.SESSION_TOUCH_SECONDS <= 60
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
     client.force_login(coordinator_a)
     session = client.session
@@ -178,6 +184,51 @@ def test_session_times_out(client, coordinator_a):
     response = client.get("/admin/")
     assert response.status_code == 302 and response["Location"].startswith("/account/inloggen/")
     assert "_auth_user_id" not in client.session
+
+
+def _stored_session(key: str) -> Session:
+    return Session.objects.get(session_key=key)
+
+
+def test_an_active_session_is_kept_alive_with_a_write_at_most_once_a_minute(
+    client, coordinator_a
+):
+    client.force_login(coordinator_a)
+    key = client.session.session_key
+    assert client.get("/admin/").status_code == 200
+    saved = _stored_session(key).expire_date
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/admin/").status_code == 200
+    assert not [q for q in queries if q["sql"].startswith('UPDATE "django_session"')]
+    assert _stored_session(key).expire_date == saved
+    # Two minutes later (the last save moved back, as the clock would), with 28 to go:
+    session = SessionStore(session_key=key)
+    session[SESSION_TOUCHED_KEY] = int(time.time()) - 120
+    session.save()
+    Session.objects.filter(session_key=key).update(
+        expire_date=timezone.now() + datetime.timedelta(minutes=28)
+    )
+    assert client.get("/admin/").status_code == 200
+    renewed = _stored_session(key).expire_date - timezone.now()
+    assert datetime.timedelta(minutes=29) < renewed <= datetime.timedelta(minutes=30)
+
+
+def test_an_idle_session_ends(client, coordinator_a):
+    client.force_login(coordinator_a)
+    key = client.session.session_key
+    assert client.get("/admin/").status_code == 200
+    Session.objects.filter(session_key=key).update(  # 30 minutes without a request
+        expire_date=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    response = client.get("/admin/")
+    assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_visitor_without_a_session_gets_none(client, org_a):
+    response = client.get(org_a.url)
+    assert response.status_code == 200
+    assert settings.SESSION_COOKIE_NAME not in response.cookies
 
 
 @pytest.mark.parametrize(
