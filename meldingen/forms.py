@@ -6,10 +6,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.choices import BaseChoiceIterator
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
+from core.choices import share_fixed_choices
 from meldingen import consent
 from meldingen.attachments import allowed_formats, check_uploads
 from meldingen.models import AvoidanceKind
@@ -332,30 +332,4 @@ def extra_fields(extra_questions) -> list[tuple[str, str]]:
     return [(f"extra_{block.id}", block.value["label"]) for block in extra_questions]
 
 
-class FixedChoices(BaseChoiceIterator):
-    """Choices that are the same in every form, shared by its copies: Django deep-copies a
-    form's fields for each form, and with them every (lazily translated) choice."""
-
-    def __init__(self, choices):
-        self._choices = tuple(choices)
-
-    def __iter__(self):
-        return iter(self._choices)
-
-    def __len__(self) -> int:
-        return len(self._choices)
-
-    def __copy__(self):
-        return self
-
-    def __deepcopy__(self, memo):
-        return self
-
-
-def _share_fixed_choices(form_class) -> None:
-    for field in form_class.base_fields.values():
-        if isinstance(field, forms.ChoiceField) and field.choices:
-            field.choices = FixedChoices(field.choices)
-
-
-_share_fixed_choices(MeldingForm)
+share_fixed_choices(MeldingForm)

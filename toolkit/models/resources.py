@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Orderable, Page, PageQuerySet
 from wagtail.search import index
 
+from core.choices import FixedChoices
 from home.models import OrganisationIndexPage, OrganisationPage
 from home.page_facts import PageFactsMixin
 
@@ -269,6 +270,13 @@ class ResourceFilterSet(django_filters.FilterSet):
             audiences = list(Audience.objects.all())
         self.filters["audience"].extra["choices"] = [(a.slug, str(a)) for a in audiences]
 
+    @classmethod
+    def share_fixed_choices(cls) -> None:
+        """Kind and moment choices shared by every filterset (core.choices)."""
+        for name in ("kind", "moment"):
+            extra = cls.base_filters[name].extra
+            extra["choices"] = FixedChoices(extra["choices"])
+
     def filter_audience(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(audiences__slug=value)
 
@@ -280,3 +288,6 @@ class ResourceFilterSet(django_filters.FilterSet):
         # the other filters and the national/local merge stay in the database query.
         matches = ToolkitResourcePage.objects.live().search(value, operator="and")
         return queryset.filter(pk__in=[page.pk for page in matches])
+
+
+ResourceFilterSet.share_fixed_choices()
