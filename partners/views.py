@@ -7,6 +7,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -96,8 +97,13 @@ def inbox(request):
     page = Paginator(ids, INBOX_PAGE_SIZE).get_page(request.GET.get("pagina"))
     # By id alone: the ids come from the user's own notices above, and the planner then
     # always starts from the primary key (not from each of the user's partners).
-    found = with_inbox_state(Notice.objects.filter(pk__in=list(page))).select_related(
-        "partner", "melding__organisation"
+    # Only what a row shows: a melding's other (encrypted) fields and the organisation's page
+    # model are not built for 50 rows.
+    found = (
+        with_inbox_state(Notice.objects.filter(pk__in=list(page)))
+        .select_related("melding")
+        .only("created_at", "deadline_at", "melding__reference", "melding__urgent")
+        .annotate(organisation_title=F("melding__organisation__title"))
     )
     by_pk = {notice.pk: notice for notice in found}
     for notice in found:
