@@ -105,10 +105,11 @@ def inbox(request):
         .only("created_at", "deadline_at", "melding__reference", "melding__urgent")
         .annotate(organisation_title=F("melding__organisation__title"))
     )
-    by_pk = {notice.pk: notice for notice in found}
+    by_pk = {}
     for notice in found:
         notice.inbox_state_label = InboxState(notice.inbox_state).label
         notice.url = reverse("partner_notice", args=[notice.pk])
+        by_pk[notice.pk] = notice
     query = request.GET.copy()
     query.pop("pagina", None)
     return TemplateResponse(

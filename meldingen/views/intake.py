@@ -45,14 +45,14 @@ def _initial(draft: dict[str, list[str]], user) -> dict:
     return initial
 
 
-def _render(request, page, form, number: int, status: int = 200, **extra):
-    """Step number of form. form may be None for an empty step (nothing typed, no errors): the
-    form is then made only if its fields are rendered, which they are not while they are a kept
-    fragment (copying a form's 30 fields was a sixth of a step's time)."""
+def _render(request, page, form, number: int, status: int = 200, initial=None, **extra):
+    """Step number of form. form may be None for an empty step (nothing typed, no errors; only
+    `initial`): the form is then made only if its fields are rendered, which they are not while
+    they are a kept fragment (copying a form's 30 fields was a sixth of a step's time)."""
     step = STEPS[number - 1]
     if form is None:
         questions = page.extra_questions
-        initial = extra.pop("initial", {})
+        initial = initial or {}
         names = step.names(extra_fields(questions))
         form = SimpleLazyObject(lambda: MeldingForm(initial=initial, extra_questions=questions))
         show_errors, seconds = False, _fields_seconds(request, False, initial, names)

@@ -247,7 +247,7 @@ class ResourceFilterSet(django_filters.FilterSet):
 
     q = django_filters.CharFilter(label=_("Zoekwoorden"), method="filter_text")
     kind = django_filters.ChoiceFilter(
-        label=_("Soort"), choices=ResourceKind.choices, empty_label=_("Alle soorten")
+        label=_("Soort"), choices=FixedChoices(ResourceKind.choices), empty_label=_("Alle soorten")
     )
     # Choices by slug from the audiences given (toolkit.models.listing keeps them cached).
     audience = django_filters.ChoiceFilter(
@@ -255,7 +255,7 @@ class ResourceFilterSet(django_filters.FilterSet):
     )
     moment = django_filters.ChoiceFilter(
         label=_("Moment"),
-        choices=Moment.choices,
+        choices=FixedChoices(Moment.choices),  # shared by every copy (core.choices)
         empty_label=_("Voor, tijdens en na"),
         method="filter_moment",
     )
@@ -270,13 +270,6 @@ class ResourceFilterSet(django_filters.FilterSet):
             audiences = list(Audience.objects.all())
         self.filters["audience"].extra["choices"] = [(a.slug, str(a)) for a in audiences]
 
-    @classmethod
-    def share_fixed_choices(cls) -> None:
-        """Kind and moment choices shared by every filterset (core.choices)."""
-        for name in ("kind", "moment"):
-            extra = cls.base_filters[name].extra
-            extra["choices"] = FixedChoices(extra["choices"])
-
     def filter_audience(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(audiences__slug=value)
 
@@ -288,6 +281,3 @@ class ResourceFilterSet(django_filters.FilterSet):
         # the other filters and the national/local merge stay in the database query.
         matches = ToolkitResourcePage.objects.live().search(value, operator="and")
         return queryset.filter(pk__in=[page.pk for page in matches])
-
-
-ResourceFilterSet.share_fixed_choices()
