@@ -10,7 +10,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.http import HttpRequest
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
 
 from home.models import HomePage, OrganisationPage
 
@@ -86,6 +86,17 @@ def test_demo_content_is_complete(load_demo, client):
     client.logout()  # a password-only login of these roles waits for the second factor
     assert User.objects.get(username="redactie").has_perm("home.provision_organisation")
     assert client.get("/en/").status_code == 200
+
+    # Wagtail's reference index, renewed once per object at the end of the load, is the
+    # index a full rebuild gives ("where is this image or page used" in the admin).
+    def references():
+        fields = ["content_type", "object_id", "to_content_type", "to_object_id", "content_path"]
+        return sorted(ReferenceIndex.objects.values_list(*fields))
+
+    indexed = references()
+    assert indexed
+    call_command("rebuild_references_index", stdout=open(os.devnull, "w"))
+    assert references() == indexed
 
 
 def test_load_demo_twice_changes_nothing(load_demo):
