@@ -42,6 +42,10 @@ class Row:
     display: str = ""
 
     def __post_init__(self):
+        # The label in the active language as a plain string: figures are kept per language,
+        # and a lazy label is rebuilt as a new lazy class on every unpickling (about 20 ms for
+        # one dashboard's figures).
+        self.label = str(self.label)
         self.display = self.display or str(self.count)
 
 

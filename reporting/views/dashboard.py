@@ -35,7 +35,7 @@ from reporting.views.selection import filtered, organisations_shown, requested_o
 def _cached_figures(request, filterset, start, end, organisations) -> tuple:
     """figures() aggregates up to a year of meldingen in some twenty queries; the result is
     kept settings.REGISTRATION_FIGURES_SECONDS per organisations, filter and language (the
-    page says how old it is). Returns (figures, computed_at)."""
+    page says how old it is). Returns (figures, computed_at, key)."""
     pks = ",".join(str(pk) for pk in organisations.order_by("pk").values_list("pk", flat=True))
     raw = f"{pks}|{request.GET.urlencode()}|{start}|{end}|{get_language()}"
     key = "registration-figures:" + hashlib.sha256(raw.encode()).hexdigest()
@@ -44,17 +44,21 @@ def _cached_figures(request, filterset, start, end, organisations) -> tuple:
         cached = (figures(filterset.qs, start, end, organisations), timezone.now())
         if settings.REGISTRATION_FIGURES_SECONDS:
             cache.set(key, cached, settings.REGISTRATION_FIGURES_SECONDS)
-    return cached
+    return (*cached, key)
 
 
 def _context(request, scope: Scope, title: str) -> dict:
     filterset = filtered(request, scope)
     start, end = filterset.period()
     organisations = organisations_shown(filterset, scope)
-    result, computed_at = _cached_figures(request, filterset, start, end, organisations)
+    result, computed_at, key = _cached_figures(request, filterset, start, end, organisations)
     query = request.GET.urlencode()
     return {
         "computed_at": computed_at,
+        # The charts and tables of these figures, rendered once per computation (and per
+        # scope: the national overview suppresses small numbers).
+        "figures_seconds": settings.REGISTRATION_FIGURES_SECONDS,
+        "figures_key": f"{key}|{scope.national}|{computed_at.isoformat()}",
         "page_title": title,
         "filterset": filterset,
         "start": start,
