@@ -10,9 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views import generic
 from wagtail.admin.widgets.button import HeaderButton
 
+from core.choices import choice_label
 from home.admin_cells import DateColumn, LinkColumn, TextColumn
 from meldingen.filters import MeldingFilterSet
-from meldingen.models import Melding
+from meldingen.models import Melding, Severity, Status
 from meldingen.permissions import coordinated_organisations, meldingen_for_coordinator
 
 
@@ -50,9 +51,17 @@ class MeldingIndexView(generic.IndexView):
         ),
         DateColumn("created_at", label=_("Ontvangen"), sort_key="created_at"),
         TextColumn(
-            "severity", label=_("Ernst"), accessor="get_severity_display", sort_key="severity"
+            "severity",
+            label=_("Ernst"),
+            accessor=lambda melding: choice_label(Severity, melding.severity),
+            sort_key="severity",
         ),
-        TextColumn("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
+        TextColumn(
+            "status",
+            label=_("Status"),
+            accessor=lambda melding: choice_label(Status, melding.status),
+            sort_key="status",
+        ),
     ]
 
     @cached_property

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.audit import record
+from core.choices import choice_label, display
 from core.models import AuditAction
 from meldingen.attachments import attachment_response
 from meldingen.caseforms import (
@@ -47,12 +48,13 @@ from workflows.moderation import complete_step, route, triage
 
 
 def _status_label(code: str) -> str:
-    return str(Status(code).label) if code in Status.values else "—"
+    return choice_label(Status, code) if code in Status.values else "—"
 
 
 def _readable(event):
-    """An audit event with its detail for people: a status change "old -> new" is stored as
-    codes (the trail is append-only and hashed) and shown with the statuses' labels."""
+    """An audit event with its action and detail for people: a status change "old -> new" is
+    stored as codes (the trail is append-only and hashed) and shown with the statuses' labels."""
+    event.action_label = choice_label(AuditAction, event.action)
     event.readable_detail = event.detail
     if event.action == AuditAction.STATUS and " -> " in event.detail:
         old, new = event.detail.split(" -> ", 1)
@@ -86,7 +88,7 @@ def detail(request, pk):
 
 
 def _labels(choices, codes) -> list[str]:
-    return [str(choices(code).label) for code in codes if code in choices.values]
+    return [choice_label(choices, code) for code in codes if code in choices.values]
 
 
 def _facts(melding) -> list[tuple[str, str]]:
@@ -97,21 +99,21 @@ def _facts(melding) -> list[tuple[str, str]]:
     ]
     return [
         (_("Organisatie"), melding.organisation.title),
-        (_("Soorten gedrag"), ", ".join(b.get_kind_display() for b in melding.behaviours.all())),
+        (_("Soorten gedrag"), ", ".join(display(b, "kind") for b in melding.behaviours.all())),
         (
             _("Ernst"),
-            melding.get_severity_display() + (f" · {_('spoed')}" if melding.urgent else ""),
+            display(melding, "severity") + (f" · {_('spoed')}" if melding.urgent else ""),
         ),
         (_("Wanneer"), moment(melding.occurred_at)),
-        (_("Plaats en kanaal"), f"{melding.get_place_display()} · {melding.get_channel_display()}"),
-        (_("Rol melder"), melding.get_reporter_role_display()),
+        (_("Plaats en kanaal"), f"{display(melding, 'place')} · {display(melding, 'channel')}"),
+        (_("Rol melder"), display(melding, "reporter_role")),
         (_("Namens een ander gemeld"), yes_no(melding.on_behalf)),
         (_("Gericht tegen"), ", ".join(_labels(Target, melding.targets)) or unknown),
         (_("Heeft te maken met het ambt"), yes_no(melding.related_to_office)),
-        (_("Dader bekend"), melding.get_perpetrator_known_display() or unknown),
-        (_("Soort dader"), melding.get_perpetrator_type_display() or unknown),
+        (_("Dader bekend"), display(melding, "perpetrator_known") or unknown),
+        (_("Soort dader"), display(melding, "perpetrator_type") or unknown),
         (_("Herhaling"), yes_no(melding.repeated)),
-        (_("Platform"), melding.get_online_platform_display() or _("niet van toepassing")),
+        (_("Platform"), display(melding, "online_platform") or _("niet van toepassing")),
         (_("Politie of 112 ingeschakeld"), yes_no(melding.police_involved)),
         (_("Al aangifte gedaan"), yes_no(melding.aangifte_made)),
         (_("Zorgen over thuis of gezin"), yes_no(melding.worried_about_home)),
