@@ -27,8 +27,8 @@ def meldingen_for_coordinator(user) -> QuerySet[Melding]:
     )
 
 
-def coordinator_melding(request, pk) -> Melding:
-    """The melding within the user's coordinator scope; 404 for everyone else."""
-    return get_object_or_404(
-        meldingen_for_coordinator(request.user).select_related("organisation", "personal"), pk=pk
-    )
+def coordinator_melding(request, pk, joined: tuple[str, ...] = ()) -> Melding:
+    """The melding within the user's coordinator scope; 404 for everyone else. joined: more
+    relations to load in the same query."""
+    meldingen = meldingen_for_coordinator(request.user)
+    return get_object_or_404(meldingen.select_related("organisation", "personal", *joined), pk=pk)

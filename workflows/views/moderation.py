@@ -33,6 +33,7 @@ from partners.delivery import retry_by_hand
 from partners.models import Notice, Partner, PartnerKind
 from partners.rules import Proposal, propose, shareable
 from workflows.case_timeline import (
+    CASE_JOINED,
     aangifte_facts,
     case_timeline,
     last_closing,
@@ -63,7 +64,7 @@ def _readable(event):
 
 
 def detail(request, pk):
-    melding = coordinator_melding(request, pk)
+    melding = coordinator_melding(request, pk, joined=CASE_JOINED)
     record(request.user, AuditAction.VIEW, melding=melding)
     prefetch_case(melding)
     task_state = current_task_state(melding)
