@@ -10,11 +10,19 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.models import Page
 
+from core.choices import display
 from home.models import OrganisationPage
 
 register = template.Library()
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+
+@register.filter(name="display")
+def display_filter(instance, name: str):
+    """{{ org|display:"kind" }}: org.get_kind_display() without translating every choice of
+    the field (core.choices.display), for lists."""
+    return display(instance, name)
 
 
 @register.simple_tag(takes_context=True)

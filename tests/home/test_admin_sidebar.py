@@ -82,9 +82,7 @@ def test_a_group_losing_a_permission_changes_the_menu_of_its_members(redacteur_a
 def test_a_permission_given_to_a_group_shows_its_menu_item(redacteur_a, org_a, login):
     client = login(redacteur_a)
     assert "Organisatie inrichten" not in menu_labels(sidebar(client))
-    org_a.editors_group.permissions.add(
-        Permission.objects.get(codename="provision_organisation")
-    )
+    org_a.editors_group.permissions.add(Permission.objects.get(codename="provision_organisation"))
     assert "Organisatie inrichten" in menu_labels(sidebar(client))
 
 

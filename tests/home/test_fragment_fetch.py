@@ -87,3 +87,19 @@ def test_nothing_fetched_outlives_its_request():
     assert fragments._current.get() is not None
     request_started.send(sender=None)
     assert fragments._current.get() is None
+
+
+def test_the_organisations_overview_follows_publishing(client, org_a, org_b, redis_cache):
+    """The list on the organisations overview is a fragment: a renamed organisation shows at
+    once, an unpublished one is gone at once."""
+    overview = org_a.get_parent().specific.url
+    for _ in range(2):
+        first, _ = _visit(client, overview)
+    assert org_a.title in first and org_b.title in first
+    organisation = fresh(org_a)
+    organisation.title = "Gemeente Aadorp-Noord"
+    organisation.save_revision().publish()
+    renamed, _ = _visit(client, overview)
+    assert "Gemeente Aadorp-Noord" in renamed
+    fresh(org_b).unpublish()
+    assert org_b.title not in _visit(client, overview)[0]
