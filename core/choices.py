@@ -46,7 +46,8 @@ def _labels(choices, language: str | None) -> dict:
 
 def choice_label(choices: type[models.Choices] | models.Field, value):
     """The label of value in the active language (value itself if it is no choice), from a
-    Choices class or a model field. For rows: Django's get_FOO_display() hashes every label of
+    Choices class or a model field with fixed choices (the labels are kept per process and
+    language). For rows: Django's get_FOO_display() hashes every label of
     the field on each call, which translates them all (a listing of 50 meldingen translated
     700 labels, a case page's audit trail 750)."""
     return _labels(choices, get_language()).get(value, value)
