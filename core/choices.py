@@ -38,6 +38,14 @@ def share_fixed_choices(form_class) -> None:
             field.choices = FixedChoices(field.choices)
 
 
+def choice_labels(choices: type[models.Choices] | models.Field) -> dict:
+    """Value -> label in the active language, of a Choices class or a model field with fixed
+    choices (kept per process and language). For rows: Django's get_FOO_display() hashes every
+    label of the field on each call, which translates them all (a listing of 50 meldingen
+    translated 700 labels, a case page's audit trail 750)."""
+    return _labels(choices, get_language())
+
+
 @cache
 def _labels(choices, language: str | None) -> dict:
     pairs = choices.flatchoices if isinstance(choices, models.Field) else choices.choices
@@ -45,12 +53,8 @@ def _labels(choices, language: str | None) -> dict:
 
 
 def choice_label(choices: type[models.Choices] | models.Field, value):
-    """The label of value in the active language (value itself if it is no choice), from a
-    Choices class or a model field with fixed choices (the labels are kept per process and
-    language). For rows: Django's get_FOO_display() hashes every label of
-    the field on each call, which translates them all (a listing of 50 meldingen translated
-    700 labels, a case page's audit trail 750)."""
-    return _labels(choices, get_language()).get(value, value)
+    """The label of value (value itself if it is no choice); see choice_labels."""
+    return choice_labels(choices).get(value, value)
 
 
 def display(instance: models.Model, name: str):

@@ -16,6 +16,7 @@ from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from core.choices import choice_labels
 from meldingen.models import Melding, MeldingPersonalData
 from meldingen.services import PERSONAL_FIELDS
 from reporting import xlsx
@@ -51,12 +52,6 @@ def _columns(personal: bool) -> list[tuple[str, str]]:
     return columns
 
 
-def _labels(model, name: str) -> dict:
-    """The display labels of a field's choices, translated once per export (get_FOO_display
-    hashes every lazy label on every call)."""
-    return {value: str(label) for value, label in model._meta.get_field(name).flatchoices}
-
-
 def _getter(key: str) -> Callable[[Melding], str]:
     """How a column's text is read from a melding."""
     if key.startswith("personal."):
@@ -70,7 +65,7 @@ def _getter(key: str) -> Callable[[Melding], str]:
     if key == "organisation":
         return lambda melding: melding.organisation.title
     if key == "kinds":
-        kinds = _labels(Melding.behaviours.rel.related_model, "kind")
+        kinds = choice_labels(Melding.behaviours.rel.related_model._meta.get_field("kind"))
         return lambda melding: ", ".join(
             kinds.get(b.kind, b.kind) for b in melding.behaviours.all()
         )
@@ -80,7 +75,7 @@ def _getter(key: str) -> Callable[[Melding], str]:
         yes, no = _("ja"), _("nee")
         return lambda melding: yes if melding.urgent else no
     if Melding._meta.get_field(key).choices:
-        labels = _labels(Melding, key)
+        labels = choice_labels(Melding._meta.get_field(key))
         return lambda melding: str(labels.get(getattr(melding, key), getattr(melding, key)))
     return lambda melding: str(getattr(melding, key))
 

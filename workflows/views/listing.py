@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views import generic
 from wagtail.admin.widgets.button import HeaderButton
 
-from core.choices import choice_label
+from core.choices import display
 from home.admin_cells import DateColumn, LinkColumn, TextColumn
 from meldingen.filters import MeldingFilterSet
-from meldingen.models import Melding, Severity, Status
+from meldingen.models import Melding
 from meldingen.permissions import coordinated_organisations, meldingen_for_coordinator
 
 
@@ -53,13 +53,13 @@ class MeldingIndexView(generic.IndexView):
         TextColumn(
             "severity",
             label=_("Ernst"),
-            accessor=lambda melding: choice_label(Severity, melding.severity),
+            accessor=lambda melding: display(melding, "severity"),
             sort_key="severity",
         ),
         TextColumn(
             "status",
             label=_("Status"),
-            accessor=lambda melding: choice_label(Status, melding.status),
+            accessor=lambda melding: display(melding, "status"),
             sort_key="status",
         ),
     ]
