@@ -20,6 +20,7 @@ from home.provisioning import NATIONAL_EDITORS_GROUP, provision_organisation
 from home.setup import ensure_platform
 from home.tenancy import originals
 from meldingen.ladder import ensure_ladder
+from tests import demo_snapshot
 
 PASSWORD = "een-lang-testwachtwoord"
 
@@ -98,6 +99,26 @@ def pytest_runtest_teardown(item, nextitem):
     if nextitem is not None and _empties_database(item):
         with item.config.stash[blocking_manager_key].unblock():
             build_world()
+
+
+@pytest.fixture(scope="session")
+def _demo_snapshot(django_db_setup, django_db_blocker):
+    """`load_demo` on an empty database once per test process (tests/demo_snapshot.py)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock():
+            demo_snapshot.take()
+
+
+@pytest.fixture
+def demo_content(_demo_snapshot, db):
+    """The database as `manage.py load_demo` leaves an empty one (a fresh installation with
+    the demo): organisations, accounts, protocols, toolkit, meldingen. Tests of `load_demo`
+    itself call the command."""
+    demo_snapshot.restore()
+    yield
+    demo_snapshot.forget_cached_ids()
 
 
 @pytest.fixture

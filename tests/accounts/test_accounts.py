@@ -13,7 +13,6 @@ from django.contrib.auth import password_validation
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -240,8 +239,7 @@ def test_password_rules(password, coordinator_a):
     password_validation.validate_password("paars-kanaal-veldweg-7", coordinator_a)
 
 
-def test_demo_accounts_get_the_documented_secret(db, settings):
-    call_command("load_demo")
+def test_demo_accounts_get_the_documented_secret(demo_content, settings):
     device = TOTPDevice.objects.get(user__username="voorbeeldstad-coordinator")
     assert device.key == demo_totp_key() and DEMO_TOTP_SECRET in open("README.md").read()
     assert not TOTPDevice.objects.filter(user__username="voorbeeldstad-raadslid").exists()

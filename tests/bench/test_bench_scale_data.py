@@ -26,8 +26,8 @@ def generated():
     return OrganisationPage.objects.filter(title__contains=" Schaalstad ")
 
 
+@pytest.mark.usefixtures("demo_content")
 def test_generator_creates_organisations_and_meldingen():
-    call_command("load_demo")
     scale_data.main(["--organisations", "3", "--meldingen", "250", "--open", "5"])
     orgs = list(generated())
     assert len(orgs) == 3 and all(o.partners.count() == 4 + 3 for o in orgs)  # + meldpunt

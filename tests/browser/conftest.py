@@ -13,7 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -67,12 +66,10 @@ def browser(monkeypatch):
 
 
 @pytest.fixture
-def demo(transactional_db, live_server, settings):
+def demo(transactional_db, live_server, demo_content, settings):
     """The demo content (organisations, accounts, protocols, toolkit, meldingen) on a live
     server whose absolute links point at itself."""
     settings.WAGTAILADMIN_BASE_URL = live_server.url
-    with open(os.devnull, "w") as devnull:
-        call_command("load_demo", stdout=devnull)
     return live_server
 
 

@@ -9,12 +9,10 @@ fetched. Internal links and pages are requested for real.
 from __future__ import annotations
 
 import datetime
-import io
 import re
 from urllib.parse import urlparse
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
@@ -53,11 +51,6 @@ SEED_KINDS = [
 HREF = re.compile(r'href="([^"#]+)"')
 
 
-def load_demo(capture) -> None:
-    with capture(execute=True):
-        call_command("load_demo", stdout=io.StringIO())
-
-
 def well_formed_https(url: str) -> bool:
     parts = urlparse(url)
     return parts.scheme == "https" and "." in parts.netloc and " " not in url
@@ -72,12 +65,8 @@ def denied(response) -> bool:
 # --- 3. the toolkit of the demo -------------------------------------------------------------
 
 
-@pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("empty_database")
-def test_demo_toolkit_is_true_to_the_seed_and_checklist_shows_a_believable_mix(
-    client, login, django_capture_on_commit_callbacks
-):
-    load_demo(django_capture_on_commit_callbacks)
+@pytest.mark.usefixtures("demo_content")
+def test_demo_toolkit_is_true_to_the_seed_and_checklist_shows_a_believable_mix(client, login):
     national = ToolkitIndexPage.objects.get(depth=3, locale__language_code="nl")
 
     for kind in SEED_KINDS:
@@ -311,12 +300,8 @@ def test_organisation_editors_add_their_own_items_others_do_not(
 # --- 6. every page and internal link of the demo answers --------------------------------
 
 
-@pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("empty_database")
-def test_every_demo_page_and_internal_resource_link_answers(
-    client, django_capture_on_commit_callbacks
-):
-    load_demo(django_capture_on_commit_callbacks)
+@pytest.mark.usefixtures("demo_content")
+def test_every_demo_page_and_internal_resource_link_answers(client):
     pages = Page.objects.live().public().filter(depth__gt=1).specific()
     assert pages.count() > 10
     for page in pages:

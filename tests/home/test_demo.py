@@ -99,8 +99,9 @@ def test_demo_content_is_complete(load_demo, client):
     assert references() == indexed
 
 
+@pytest.mark.usefixtures("demo_content")
 def test_load_demo_twice_changes_nothing(load_demo):
-    load_demo()
+    # demo_content is the first load (tests/demo_snapshot.py); this is the second.
     before = counts()
     load_demo()
     assert counts() == before

@@ -7,7 +7,6 @@ into an error, as for the browser tests (tests/browser/conftest.py)."""
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import shutil
@@ -16,7 +15,6 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from wagtail.models import Locale, Page
 
 from home.localize import translate_page
@@ -97,10 +95,9 @@ def vnu() -> list[str]:
 
 
 @pytest.fixture
-def demo(django_capture_on_commit_callbacks) -> None:
+def demo(demo_content, django_capture_on_commit_callbacks) -> None:
     """The demo content, its translations published as a real commit would."""
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo", stdout=io.StringIO())
         home = HomePage.objects.get(locale__language_code="nl")
         if not home.get_translations().filter(locale__language_code="fy").exists():
             translate_page(home, "fy", {"Veilig Bestuur": "Feilich Bestjoer"})

@@ -12,7 +12,6 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings as django_settings
 from django.core.cache import cache
-from django.core.management import call_command
 from veiligbestuur.settings.shared_cache import shared_cache_settings
 from wagtail.models import PageViewRestriction
 
@@ -38,9 +37,9 @@ def production_caches(settings):
 
 
 @pytest.fixture
-def demo(production_caches, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo", stdout=open(os.devnull, "w"))
+def demo(production_caches, demo_content):
+    """The demo content, the production caches empty."""
+    cache.clear()
 
 
 def sitemap_paths(client) -> list[str]:

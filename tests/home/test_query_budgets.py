@@ -118,15 +118,12 @@ def without_redis(settings):
 
 
 def public_pages() -> dict[str, str]:
-    """One address of every public page type of the demo."""
-    from django.core.management import call_command
-
+    """One address of every public page type of the demo (the demo_content fixture)."""
     from home.models import OrganisationPage
     from meldingen.pages import MeldenPage
     from protocols.models import ProtocolPage
     from toolkit.models import ChecklistPage, StappenplanPage, ToolkitIndexPage, ToolkitResourcePage
 
-    call_command("load_demo", stdout=None)
     dutch = {"locale__language_code": "nl"}
     organisation = OrganisationPage.objects.live().filter(slug="gemeente-voorbeeldstad").get()
     own_toolkit = ToolkitIndexPage.objects.live().child_of(organisation).get()
@@ -146,6 +143,7 @@ def public_pages() -> dict[str, str]:
     }
 
 
+@pytest.mark.usefixtures("demo_content")
 def test_every_public_page_type_stays_within_budget_without_redis(client, without_redis):
     """Once an address has been served since the last publish, no public page needs more than
     PUBLIC_BUDGET queries in a process without Redis."""
@@ -164,6 +162,7 @@ def count_queries_warm(client, url) -> int:
     return len(ctx.captured_queries)
 
 
+@pytest.mark.usefixtures("demo_content")
 def test_without_redis_a_publish_shows_at_once(client, without_redis):
     """What a process keeps counts only within the generation in the database: the next request
     after a publish shows the new content, also for the toolkit's kept listing."""

@@ -17,8 +17,9 @@ from reporting.models import RetentionPolicy
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.usefixtures("demo_content")
 def test_demo_year_per_organisation_idempotent():
-    call_command("load_demo", stdout=io.StringIO())
+    # demo_content is the first load (tests/demo_snapshot.py); this is the second.
     before = (Melding.objects.count(), Notice.objects.count(), AvoidanceSignal.objects.count())
     call_command("load_demo", stdout=io.StringIO())
     after = (Melding.objects.count(), Notice.objects.count(), AvoidanceSignal.objects.count())

@@ -27,10 +27,9 @@ def counts() -> dict[str, int]:
     return {label: apps.get_model(label).objects.count() for label in MODELS}
 
 
-@pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("empty_database")
+@pytest.mark.usefixtures("demo_content")
 def test_demo_loads_twice_without_changes_and_fills_the_toolkit(client):
-    call_command("load_demo", stdout=io.StringIO())
+    # demo_content is the first load (tests/demo_snapshot.py); this is the second.
     first = counts()
     call_command("load_demo", stdout=io.StringIO())
     assert counts() == first
