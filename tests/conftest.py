@@ -72,6 +72,7 @@ def build_world() -> HomePage:
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         build_world()
+        demo_snapshot.keep_fixed()
     yield
     # Servers and workers the tests started may hold a connection PostgreSQL has not closed
     # yet; the test database could then not be dropped and would stay behind on the server.
@@ -98,6 +99,7 @@ def pytest_runtest_teardown(item, nextitem):
     # After the last test the session's fixtures are gone too: the test database with them.
     if nextitem is not None and _empties_database(item):
         with item.config.stash[blocking_manager_key].unblock():
+            demo_snapshot.fixed_back()  # content types and permissions under their first ids
             build_world()
 
 
@@ -117,8 +119,6 @@ def demo_content(_demo_snapshot, db):
     the demo): organisations, accounts, protocols, toolkit, meldingen. Tests of `load_demo`
     itself call the command."""
     demo_snapshot.restore()
-    yield
-    demo_snapshot.forget_cached_ids()
 
 
 @pytest.fixture
