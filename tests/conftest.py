@@ -106,11 +106,8 @@ def pytest_runtest_teardown(item, nextitem):
 @pytest.fixture(scope="session")
 def _demo_snapshot(django_db_setup, django_db_blocker):
     """`load_demo` on an empty database once per test process (tests/demo_snapshot.py)."""
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        with django_db_blocker.unblock():
-            demo_snapshot.take()
+    with django_db_blocker.unblock():
+        demo_snapshot.take()
 
 
 @pytest.fixture

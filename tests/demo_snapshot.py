@@ -56,18 +56,14 @@ def keep_fixed() -> None:
 def fixed_back() -> None:
     """After a flush: the content types and permissions of `keep_fixed` again, under their ids
     (the flush emptied every table that refers to them)."""
-    if connection.vendor != "postgresql" or not _differs(MIGRATED):
-        return
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("TRUNCATE " + ", ".join(_q(t) for t in FIXED) + " CASCADE")
-        for table in FIXED:
-            cursor.execute(f"INSERT INTO {_q(table)} SELECT * FROM {_q(MIGRATED)}.{_q(table)}")
-        _forward_sequences(cursor)
-    ContentType.objects.clear_cache()
+    if connection.vendor == "postgresql" and _differs(MIGRATED):
+        _copy_back(MIGRATED, list(FIXED), cascade=True)
+        ContentType.objects.clear_cache()
 
 
-def _empty(cursor) -> None:
-    cursor.execute("TRUNCATE " + ", ".join(_q(t) for t in _tables()))
+def _empty(cursor, tables: list[str], *, cascade: bool = False) -> None:
+    cascade_sql = " CASCADE" if cascade else ""
+    cursor.execute("TRUNCATE " + ", ".join(_q(t) for t in tables) + cascade_sql)
 
 
 def _forward_sequences(cursor) -> None:
@@ -87,15 +83,20 @@ def _forward_sequences(cursor) -> None:
         )
 
 
-def _put_back(schema: str) -> None:
-    """Replace the content of every table but FIXED with the copy in `schema`, in one
-    transaction (inside a test's own transaction it is rolled back with it); foreign keys are
-    checked at the end."""
+def _copy_back(schema: str, tables: list[str], *, cascade: bool = False) -> None:
+    """Replace the content of the tables with their copy in `schema`, in one transaction
+    (inside a test's own transaction it is rolled back with it); foreign keys are checked at
+    the end. cascade: also empty the tables that refer to them."""
     with transaction.atomic(), connection.cursor() as cursor:
-        _empty(cursor)
-        for table in _tables():
+        _empty(cursor, tables, cascade=cascade)
+        for table in tables:
             cursor.execute(f"INSERT INTO {_q(table)} SELECT * FROM {_q(schema)}.{_q(table)}")
         _forward_sequences(cursor)
+
+
+def _put_back(schema: str) -> None:
+    """Every table but FIXED as in `schema`."""
+    _copy_back(schema, _tables())
 
 
 def _differs(schema: str) -> bool:
@@ -114,14 +115,16 @@ def _differs(schema: str) -> bool:
 
 def _load() -> None:
     with connection.cursor() as cursor:
-        _empty(cursor)
+        _empty(cursor, _tables())
     call_command("load_demo", stdout=io.StringIO())
 
 
 def take() -> None:
     """Load the demo into an emptied database (content types and permissions as migrate made
     them) and keep it; then put back what was there. Runs outside any test's transaction (a
-    session fixture), so the copy survives the tests."""
+    session fixture), so the copy survives the tests. Nothing to keep on SQLite."""
+    if connection.vendor != "postgresql":
+        return
     _keep(BEFORE)
     try:
         _load()
