@@ -9,7 +9,7 @@ import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from meldingen.filters import MeldingFilterSet
+from meldingen.filters import ALL, MeldingFilterSet
 
 
 def default_period() -> tuple[datetime.date, datetime.date]:
@@ -39,7 +39,9 @@ class RegistrationFilterSet(MeldingFilterSet):
         lookup_expr="date__lte",
         widget=DATE_WIDGET,
     )
-    organisation = django_filters.ModelChoiceFilter(label=_("Organisatie"), queryset=None)
+    organisation = django_filters.ModelChoiceFilter(
+        label=_("Organisatie"), queryset=None, empty_label=ALL
+    )
 
     class Meta(MeldingFilterSet.Meta):
         fields = [*MeldingFilterSet.Meta.fields, "occurred_from", "occurred_until", "organisation"]

@@ -169,6 +169,13 @@ def test_national_overview_suppresses_small_counts(data, login, national_editor,
     assert "Politie Aadorp" not in html
 
 
+def test_national_filter_offers_all_organisations_in_words(data, login, national_editor):
+    response = login(national_editor).get(reverse("reporting_national"), PERIOD)
+    field = response.context["filterset"].form["organisation"]
+    assert '<option value="" selected>Alle</option>' in str(field)
+    assert "---------" not in response.content.decode()
+
+
 def test_kept_figures_hold_plain_labels(data, org_a):
     """The kept figures hold their labels as text in the active language: a lazy label is
     rebuilt as a new class on every read from the cache (20 ms for one dashboard)."""
