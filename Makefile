@@ -11,7 +11,7 @@ ASSETS_STAMP := site/static/vendor/.built
 # Compiled interface translations (committed as well; rebuilt when a catalogue changes).
 MO := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 
-.PHONY: demo test lint install clean bench assets messages
+.PHONY: demo test lint install clean bench assets messages screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ demo: $(STAMP) $(ASSETS_STAMP) $(MO)
 
 test: $(STAMP) $(NODE_STAMP) $(ASSETS_STAMP) $(MO)
 	scripts/test.sh
+
+# Refresh the committed pictures (docs/screenshots) from the last browser-test run (var/screenshots).
+screenshots:
+	@for f in docs/screenshots/*.png; do n=$$(basename $$f); \
+		if [ -f var/screenshots/$$n ]; then cp var/screenshots/$$n $$f; echo "bijgewerkt: $$f"; fi; done
 
 # Production-like stack under load (PostgreSQL, Redis, gunicorn, workers); see docs/performance.md.
 bench: $(STAMP) $(ASSETS_STAMP)

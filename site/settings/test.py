@@ -57,6 +57,9 @@ else:
     )
     VAR_DIR.mkdir(exist_ok=True)
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+    if os.environ.get("VB_SQLITE_TEST_FILE"):
+        # An already migrated file as the test database (with pytest --reuse-db).
+        DATABASES["default"]["TEST"] = {"NAME": os.environ["VB_SQLITE_TEST_FILE"]}
     TEST_DATABASE_VENDOR = "sqlite"
 
 DEBUG = False

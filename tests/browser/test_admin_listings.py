@@ -1,18 +1,16 @@
 """The listings of the admin and the partner inbox at 1280 and 375 px: the page never scrolls
 sideways (a wide table scrolls in its own box), names are not wrapped letter by letter, the
-filters stay folded until asked for. The pictures go to docs/screenshots/."""
+filters stay folded until asked for. The pictures go to var/screenshots/."""
 
 from __future__ import annotations
 
 import os
-import shutil
 from importlib import import_module
 
 import pytest
 
 from tests.browser.conftest import PHONE, SCREENSHOTS, login
 
-DOCS = SCREENSHOTS.parents[1] / "docs" / "screenshots"
 DESKTOP = {"width": 1280, "height": 900}
 # (picture, account, url, a filter field of the listing)
 LISTINGS = [
@@ -48,7 +46,6 @@ def picture(page, name: str) -> None:
     page.set_viewport_size({"width": size["width"], "height": min(height + 50, 3000)})
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"{name}.png")
-    shutil.copy(SCREENSHOTS / f"{name}.png", DOCS / f"{name}.png")
     page.set_viewport_size(size)
 
 

@@ -1,18 +1,15 @@
 """The stepped melding form in a real browser: reachable in one click from the national home,
 every step at most three phone screens long and never wider than the phone, and screenshots
-of each step at 1280 and 375 px (docs/screenshots/melden-stap-<n>-<width>.png)."""
+of each step at 1280 and 375 px (var/screenshots/melden-stap-<n>-<width>.png)."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
 from meldingen.models import Melding
 from meldingen.steps import REVIEW
-from tests.browser.conftest import DESCRIPTION, IMPACT, MELDEN, login, submit
+from tests.browser.conftest import DESCRIPTION, IMPACT, MELDEN, SCREENSHOTS, login, submit
 
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 PHONE_SCREEN = {"width": 375, "height": 667}
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -25,10 +22,10 @@ def measure_and_capture(page, number: int, suffix: str = "") -> None:
     page.set_viewport_size(PHONE_SCREEN)
     height = page.evaluate("document.documentElement.scrollHeight")
     width = page.evaluate("document.documentElement.scrollWidth")
-    DOCS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=DOCS / f"melden-stap-{number}{suffix}-375.png", full_page=True)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"melden-stap-{number}{suffix}-375.png", full_page=True)
     page.set_viewport_size(DESKTOP)
-    page.screenshot(path=DOCS / f"melden-stap-{number}{suffix}-1280.png", full_page=True)
+    page.screenshot(path=SCREENSHOTS / f"melden-stap-{number}{suffix}-1280.png", full_page=True)
     page.set_viewport_size(PHONE_SCREEN)
     if width > PHONE_SCREEN["width"]:
         PROBLEMS.append(f"stap {number}{suffix}: {width} px breed op een telefoon")

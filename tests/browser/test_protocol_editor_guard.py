@@ -3,18 +3,15 @@ control while a free section does, and the template notice passes the contrast c
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from home.models import OrganisationPage
 from protocols.blocks import SectionMode
 from protocols.comparison import compare
 from protocols.models import ProtocolPage, ProtocolTemplatePage
-from tests.browser.conftest import PHONE, login
+from tests.browser.conftest import PHONE, SCREENSHOTS, login
 from tests.protocol_factories import publish_template_change
 
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 CONTROLS = ("DELETE", "DUPLICATE", "MOVE_UP", "MOVE_DOWN", "DRAG")
 
 # The actions a section's own header offers (not those of lists inside it), visible ones only.
@@ -73,9 +70,9 @@ def test_fixed_section_has_no_delete_duplicate_or_move_control(new_page, protoco
         assert result["violations"] == [], result["violations"]
 
         editor.evaluate("() => window.scrollTo(0, 0)")
-        editor.screenshot(path=DOCS / f"admin-protocol-editor-{width}.png")
+        editor.screenshot(path=SCREENSHOTS / f"admin-protocol-editor-{width}.png")
         # A free section's header (with its controls) below the end of a fixed one.
         free_controls = f'[data-contentpath="{free.key}"] [data-panel-controls]'
         editor.locator(free_controls).first.scroll_into_view_if_needed()
         editor.evaluate("() => window.scrollBy(0, -250)")
-        editor.screenshot(path=DOCS / f"admin-protocol-editor-sections-{width}.png")
+        editor.screenshot(path=SCREENSHOTS / f"admin-protocol-editor-sections-{width}.png")

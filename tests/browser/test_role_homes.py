@@ -1,18 +1,16 @@
 """The admin home of each role at 1280 and 375 px, on the demo content: what the role needs
 first is on it, nothing runs off the screen sideways, no code on the screen. The pictures go to
-docs/screenshots/ (admin-home-<role>-<width>.png, admin-protocols-overview-<width>.png)."""
+var/screenshots/ (admin-home-<role>-<width>.png, admin-protocols-overview-<width>.png)."""
 
 from __future__ import annotations
 
 import datetime
 import re
-import shutil
 
 from django.utils import timezone
 
 from tests.browser.conftest import PHONE, SCREENSHOTS, login
 
-DOCS = SCREENSHOTS.parents[1] / "docs" / "screenshots"
 DESKTOP = {"width": 1280, "height": 900}
 # (role in the file name, demo account, headings of the panels the role must see)
 ROLES = [
@@ -86,7 +84,6 @@ def picture(page, name: str) -> None:
     page.set_viewport_size({"width": size["width"], "height": min(height + 50, 4000)})
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"{name}.png")
-    shutil.copy(SCREENSHOTS / f"{name}.png", DOCS / f"{name}.png")
     page.set_viewport_size(size)
 
 

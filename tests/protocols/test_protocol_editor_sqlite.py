@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import http.client
 import json
-import os
 import subprocess
 import sys
 import threading
@@ -19,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.smtp import free_port
+from tests.sqlite_template import migrated_copy, settings_env
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = 8
@@ -48,19 +48,11 @@ print(json.dumps([
 
 @pytest.fixture(scope="module")
 def sqlite_server(tmp_path_factory):
-    """runserver (threaded, as in `make demo`) and a task worker on a new SQLite database with
-    the demo content, under the development settings' database options."""
+    """runserver (threaded, as in `make demo`) and a task worker on a new SQLite database
+    (a copy of the run's migrated one) with the demo content, under the development settings'
+    database options."""
     tmp = tmp_path_factory.mktemp("sqlite")
-    (tmp / "sqlite_settings.py").write_text(
-        "from veiligbestuur.settings.dev import *  # noqa: F403\n"
-        f"DATABASES['default'] = {{**DATABASES['default'], 'NAME': {str(tmp / 'db.sqlite3')!r}}}"
-        "  # noqa: F405\n"
-    )
-    env = {
-        **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
-        "DJANGO_SETTINGS_MODULE": "sqlite_settings",
-        "PYTHONPATH": os.pathsep.join([str(tmp), str(ROOT)]),
-    }
+    env = settings_env(tmp, migrated_copy(tmp_path_factory, tmp / "db.sqlite3"))
 
     def manage(*args: str, **kwargs) -> subprocess.CompletedProcess:
         return subprocess.run(
@@ -74,7 +66,6 @@ def sqlite_server(tmp_path_factory):
             **kwargs,
         )
 
-    manage("migrate", "--no-input", "-v0")
     manage("load_demo")
     requests = json.loads(manage("shell", "-c", PREPARE).stdout.strip().splitlines()[-1])
     port = free_port()

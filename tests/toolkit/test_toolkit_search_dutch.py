@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
 
+from tests.sqlite_template import migrated_copy
 from tests.toolkit_helpers import resource, toolkit_index
 
 pytestmark = pytest.mark.django_db
@@ -100,12 +101,19 @@ def test_the_backend_stems_on_this_database():
     connection.vendor == "sqlite" or os.environ.get("VB_SEARCH_ON_SQLITE") == "1",
     reason="this is the run on SQLite",
 )
-def test_the_same_on_the_embedded_sqlite_default():
-    """The tests above again, on SQLite (the test settings fall back to it)."""
-    env = {**os.environ, "DATABASE_URL": "sqlite://", "VB_SEARCH_ON_SQLITE": "1"}
+def test_the_same_on_the_embedded_sqlite_default(tmp_path_factory, tmp_path):
+    """The tests above again, on SQLite (the test settings fall back to it), in a copy of the
+    run's migrated SQLite database."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": "sqlite://",
+        "VB_SEARCH_ON_SQLITE": "1",
+        "VB_SQLITE_TEST_FILE": str(migrated_copy(tmp_path_factory, tmp_path / "test.sqlite3")),
+    }
     env.pop("REQUIRE_POSTGRES", None)
+    arguments = ["-p", "no:cacheprovider", "-n", "0", "-q", "--reuse-db", __file__]
     run = subprocess.run(  # nosec B603 - fixed arguments
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-n", "0", "-q", __file__],
+        [sys.executable, "-m", "pytest", *arguments],
         cwd=Path(settings.BASE_DIR),
         env=env,
         capture_output=True,
