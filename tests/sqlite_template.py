@@ -34,24 +34,27 @@ def migrated_copy(tmp_path_factory, destination: Path) -> Path:
     """Copy the run's migrated SQLite database to `destination`, migrating it first if no
     test of this run did yet."""
     shared = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        shared = shared.parent  # one directory for all workers of this run
+    if shared.name == f"popen-{os.environ.get('PYTEST_XDIST_WORKER')}":
+        shared = shared.parent  # an xdist worker's: one directory for all workers of this run
     template = shared / "migrated.sqlite3"
     with (shared / "migrated.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not template.exists():
             work = shared / "migrating"
-            work.mkdir(exist_ok=True)
+            shutil.rmtree(work, ignore_errors=True)  # with a WAL file of a broken attempt
+            work.mkdir()
             partial = work / "db.sqlite3"
-            partial.unlink(missing_ok=True)
-            subprocess.run(  # nosec B603 - fixed arguments
+            run = subprocess.run(  # nosec B603 - fixed arguments
                 [sys.executable, "manage.py", "migrate", "--no-input", "-v0"],
                 cwd=ROOT,
                 env=settings_env(work, partial),
-                check=True,
                 capture_output=True,
+                text=True,
                 timeout=600,
             )
+            assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+            # manage.py closed its connection: the write-ahead log is in the file.
+            assert not partial.with_name("db.sqlite3-wal").exists()
             partial.rename(template)
     shutil.copyfile(template, destination)
     return destination

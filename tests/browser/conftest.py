@@ -170,6 +170,19 @@ def screenshot(page, name: str, *, full_page: bool = True) -> None:
     page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=full_page)
 
 
+def admin_screenshot(page, name: str, *, max_height: int = 4000) -> None:
+    """var/screenshots/<name>.png of an admin screen. The admin scrolls inside <main>: the
+    window is made as tall as the content first (at most max_height)."""
+    size = page.viewport_size
+    height = page.evaluate(
+        "Math.max(document.documentElement.scrollHeight,"
+        " (document.querySelector('main') || document.body).scrollHeight)"
+    )
+    page.set_viewport_size({"width": size["width"], "height": min(height + 50, max_height)})
+    screenshot(page, name, full_page=False)
+    page.set_viewport_size(size)
+
+
 @pytest.fixture(scope="session")
 def axe_source() -> str:
     if not AXE_JS.exists():

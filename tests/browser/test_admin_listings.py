@@ -9,7 +9,7 @@ from importlib import import_module
 
 import pytest
 
-from tests.browser.conftest import PHONE, SCREENSHOTS, login
+from tests.browser.conftest import PHONE, admin_screenshot, login
 
 DESKTOP = {"width": 1280, "height": 900}
 # (picture, account, url, a filter field of the listing)
@@ -34,19 +34,6 @@ def demo(transactional_db, live_server, settings):
         for label in DEMO_PARTS:
             import_module(f"{label}.demo").load(devnull)
     return live_server
-
-
-def picture(page, name: str) -> None:
-    """The admin scrolls inside <main>: make the window as tall as the content first."""
-    size = page.viewport_size
-    height = page.evaluate(
-        "Math.max(document.documentElement.scrollHeight,"
-        " (document.querySelector('main') || document.body).scrollHeight)"
-    )
-    page.set_viewport_size({"width": size["width"], "height": min(height + 50, 3000)})
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{name}.png")
-    page.set_viewport_size(size)
 
 
 def check_listing(page, url: str, filter_field: str, width: int) -> None:
@@ -77,4 +64,4 @@ def test_listings_fit_desktop_and_phone(new_page):
             for name, user, url, filter_field in LISTINGS:
                 if user == account:
                     check_listing(page, url, filter_field, viewport["width"])
-                    picture(page, f"{name}-{viewport['width']}")
+                    admin_screenshot(page, f"{name}-{viewport['width']}", max_height=3000)

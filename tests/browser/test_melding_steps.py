@@ -8,7 +8,7 @@ import pytest
 
 from meldingen.models import Melding
 from meldingen.steps import REVIEW
-from tests.browser.conftest import DESCRIPTION, IMPACT, MELDEN, SCREENSHOTS, login, submit
+from tests.browser.conftest import DESCRIPTION, IMPACT, MELDEN, login, screenshot, submit
 
 PHONE_SCREEN = {"width": 375, "height": 667}
 DESKTOP = {"width": 1280, "height": 900}
@@ -22,10 +22,9 @@ def measure_and_capture(page, number: int, suffix: str = "") -> None:
     page.set_viewport_size(PHONE_SCREEN)
     height = page.evaluate("document.documentElement.scrollHeight")
     width = page.evaluate("document.documentElement.scrollWidth")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"melden-stap-{number}{suffix}-375.png", full_page=True)
+    screenshot(page, f"melden-stap-{number}{suffix}-375")
     page.set_viewport_size(DESKTOP)
-    page.screenshot(path=SCREENSHOTS / f"melden-stap-{number}{suffix}-1280.png", full_page=True)
+    screenshot(page, f"melden-stap-{number}{suffix}-1280")
     page.set_viewport_size(PHONE_SCREEN)
     if width > PHONE_SCREEN["width"]:
         PROBLEMS.append(f"stap {number}{suffix}: {width} px breed op een telefoon")

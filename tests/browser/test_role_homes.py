@@ -9,7 +9,7 @@ import re
 
 from django.utils import timezone
 
-from tests.browser.conftest import PHONE, SCREENSHOTS, login
+from tests.browser.conftest import PHONE, admin_screenshot, login
 
 DESKTOP = {"width": 1280, "height": 900}
 # (role in the file name, demo account, headings of the panels the role must see)
@@ -74,19 +74,6 @@ def arrange() -> None:
     )
 
 
-def picture(page, name: str) -> None:
-    """The admin scrolls inside <main>: make the window as tall as the content first."""
-    size = page.viewport_size
-    height = page.evaluate(
-        "Math.max(document.documentElement.scrollHeight,"
-        " (document.querySelector('main') || document.body).scrollHeight)"
-    )
-    page.set_viewport_size({"width": size["width"], "height": min(height + 50, 4000)})
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{name}.png")
-    page.set_viewport_size(size)
-
-
 def check_screen(page, url: str, width: int, must_show: list[str]) -> str:
     page_width = page.evaluate("document.documentElement.scrollWidth")
     assert page_width <= width, f"{url} bij {width} px: de pagina scrolt zijwaarts"
@@ -115,7 +102,7 @@ def home_of(new_page, role: str, account: str, headings: list[str]) -> None:
         tab.goto("/admin/")
         width = viewport["width"]
         check_screen(tab, "/admin/", width, headings + EXPECTED[role])
-        picture(tab, f"admin-home-{role}-{width}")
+        admin_screenshot(tab, f"admin-home-{role}-{width}")
         if role == "landelijke-redactie":
             tab.goto("/admin/protocollen/")
             text = check_screen(
@@ -123,5 +110,5 @@ def home_of(new_page, role: str, account: str, headings: list[str]) -> None:
             )
             if width == DESKTOP["width"]:
                 assert "Loopt 1 versie achter" in text
-            picture(tab, f"admin-protocols-overview-{width}")
+            admin_screenshot(tab, f"admin-protocols-overview-{width}")
         tab.close()

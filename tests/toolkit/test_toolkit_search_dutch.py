@@ -111,6 +111,7 @@ def test_the_same_on_the_embedded_sqlite_default(tmp_path_factory, tmp_path):
         "VB_SQLITE_TEST_FILE": str(migrated_copy(tmp_path_factory, tmp_path / "test.sqlite3")),
     }
     env.pop("REQUIRE_POSTGRES", None)
+    env.pop("PYTEST_ADDOPTS", None)  # e.g. --create-db would undo --reuse-db
     arguments = ["-p", "no:cacheprovider", "-n", "0", "-q", "--reuse-db", __file__]
     run = subprocess.run(  # nosec B603 - fixed arguments
         [sys.executable, "-m", "pytest", *arguments],
