@@ -253,8 +253,9 @@ def analyse() -> None:
 
 
 def fixtures() -> dict:
-    """Bench users (idempotent): a reporter with a fresh API key per organisation, and a
-    coordinator, a regional police contact (40 organisations) and a redacteur with sessions."""
+    """Bench users (idempotent, memberships set exactly): a reporter with a fresh API key per
+    organisation, and a coordinator, a regional police contact (40 organisations) and a
+    redacteur with sessions."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
     from django.db.models import Count
@@ -285,7 +286,7 @@ def fixtures() -> dict:
         account, _ = User.objects.get_or_create(
             username=name, defaults={"email": f"{name}@bench.example"}
         )
-        account.groups.add(*groups)
+        account.groups.set(groups)  # exactly these: an earlier run's biggest may differ
         return account
 
     pages = {p.get_parent().pk: p.pk for p in MeldenPage.objects.live().filter(depth__gt=2)}
@@ -295,12 +296,11 @@ def fixtures() -> dict:
             _, key = APIToken.create_token(user=user(f"bench-melder-{i}"), name="bench")
             reporters.append((key, pages[org.pk]))
     police = user("bench-politie")
-    police.partners.add(*Partner.objects.filter(organisation__in=orgs[:40], kind__code="politie"))
+    police.partners.set(Partner.objects.filter(organisation__in=orgs[:40], kind__code="politie"))
     coordinator = user("bench-coordinator", [biggest.coordinators_group])
-    for partner in Partner.objects.filter(
-        organisation=biggest, kind__code="veiligheidscoordinator"
-    ):
-        partner.users.add(coordinator)
+    coordinator.partners.set(
+        Partner.objects.filter(organisation=biggest, kind__code="veiligheidscoordinator")
+    )
     redacteur = user("bench-redacteur", [biggest.editors_group])
     national = user("bench-redactie", [Group.objects.get(name=NATIONAL_EDITORS_GROUP)])
     dutch = {"locale__language_code": "nl"}
