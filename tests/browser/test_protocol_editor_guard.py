@@ -9,7 +9,7 @@ from home.models import OrganisationPage
 from protocols.blocks import SectionMode
 from protocols.comparison import compare
 from protocols.models import ProtocolPage, ProtocolTemplatePage
-from tests.browser.conftest import PHONE, SCREENSHOTS, login
+from tests.browser.conftest import PHONE, login, screenshot
 from tests.protocol_factories import publish_template_change
 
 CONTROLS = ("DELETE", "DUPLICATE", "MOVE_UP", "MOVE_DOWN", "DRAG")
@@ -70,9 +70,9 @@ def test_fixed_section_has_no_delete_duplicate_or_move_control(new_page, protoco
         assert result["violations"] == [], result["violations"]
 
         editor.evaluate("() => window.scrollTo(0, 0)")
-        editor.screenshot(path=SCREENSHOTS / f"admin-protocol-editor-{width}.png")
+        screenshot(editor, f"admin-protocol-editor-{width}", full_page=False)
         # A free section's header (with its controls) below the end of a fixed one.
         free_controls = f'[data-contentpath="{free.key}"] [data-panel-controls]'
         editor.locator(free_controls).first.scroll_into_view_if_needed()
         editor.evaluate("() => window.scrollBy(0, -250)")
-        editor.screenshot(path=SCREENSHOTS / f"admin-protocol-editor-sections-{width}.png")
+        screenshot(editor, f"admin-protocol-editor-sections-{width}", full_page=False)

@@ -13,14 +13,12 @@ import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
 from tests.smtp import free_port
-from tests.sqlite_template import migrated_copy, settings_env
+from tests.sqlite_template import ROOT, migrated_copy, settings_env
 
-ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = 8
 
 # Sessions and form data made inside the SQLite settings (bench.editor builds the same requests
